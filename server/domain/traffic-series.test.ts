@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Flow } from './flow';
+import { createTrafficSeries, currentRates, recordFlow, seriesPoints } from './traffic-series';
+
+const base = 1_700_000_000_000;
+
+describe('traffic series', () => {
+  it('counts verdicts, drop reasons and HTTP errors per second', () => {
+    const series = createTrafficSeries();
+    const forwarded: Flow = { verdict: 'FORWARDED' };
+    const dropped: Flow = { verdict: 'DROPPED', drop_reason_desc: 'POLICY_DENIED' };
+    const http500: Flow = { verdict: 'FORWARDED', l7: { type: 'RESPONSE', http: { code: 503 } } };
+    for (let i = 0; i < 10; i++) recordFlow(series, forwarded, base + 100);
+    for (let i = 0; i < 4; i++) recordFlow(series, dropped, base + 1100);
+    recordFlow(series, http500, base + 1200);
+    const points = seriesPoints(series, base + 2500, 2, 1);
+    expect(points).toHaveLength(2);
+    expect(points[0]?.flows).toBe(10);
+    expect(points[1]?.dropped).toBe(4);
+    expect(points[1]?.dropReasons).toEqual({ POLICY_DENIED: 4 });
+    expect(points[1]?.http5xx).toBe(1);
+  });
+
+  it('averages over wider steps and forgets seconds older than the ring', () => {
+    const series = createTrafficSeries();
+    for (let s = 0; s < 10; s++) recordFlow(series, { verdict: 'AUDIT' }, base + s * 1000);
+    const rates = currentRates(series, base + 10_500, 10);
+    expect(rates.flows).toBeCloseTo(1);
+    expect(rates.other).toBeCloseTo(1);
+    // One hour later the same ring slots are reused and old counts vanish.
+    recordFlow(series, { verdict: 'FORWARDED' }, base + 3600_000);
+    const later = seriesPoints(series, base + 3601_500, 3600, 60);
+    const total = later.reduce((sum, p) => sum + p.flows * 60, 0);
+    expect(total).toBeCloseTo(10);
+  });
+});

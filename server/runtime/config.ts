@@ -1,0 +1,140 @@
+// Environment → one validated, typed configuration, read once at start-up. Every failure names the
+// setting in one line so an operator can fix it without reading a stack trace.
+import { accessSync, constants, readFileSync } from 'node:fs';
+
+export interface RelayTls {
+  readonly caFile?: string;
+  readonly certFile?: string;
+  readonly keyFile?: string;
+  readonly serverName?: string;
+}
+
+export type HubbleSource =
+  | { readonly mode: 'relay'; readonly address: string; readonly tls?: RelayTls }
+  | { readonly mode: 'demo' }
+  | { readonly mode: 'none' };
+
+export type KubeSource =
+  | { readonly mode: 'file'; readonly path: string }
+  | { readonly mode: 'in-cluster' }
+  | { readonly mode: 'demo' }
+  | { readonly mode: 'none' };
+
+export interface Config {
+  readonly hubble: HubbleSource;
+  readonly kube: KubeSource;
+  /** True when Skymap runs on its embedded demo cluster; the UI says so. */
+  readonly demo: boolean;
+  readonly demoFlowRate: number;
+  readonly tickMs: number;
+  readonly flowHistory: number;
+  readonly maxNodes: number;
+  readonly maxEdges: number;
+  readonly certExpiringDays: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+export function parseHostPort(setting: string, value: string): string {
+  const trimmed = value.trim().replace(/^(dns:\/\/\/|tcp:\/\/)/, '');
+  // [v6]:port, host:port
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(trimmed);
+  const port = match ? Number(match[2]) : Number.NaN;
+  if (!match || !(port > 0 && port < 65536)) {
+    throw new ConfigError(setting, `expected host:port (e.g. hubble-relay.kube-system:80), got "${value}"`);
+  }
+  return trimmed;
+}
+
+function readableFile(setting: string, path: string | undefined): string | undefined {
+  if (path === undefined || path.trim() === '') return undefined;
+  try {
+    accessSync(path, constants.R_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError(setting, `cannot read file "${path}" (${code})`);
+  }
+  return path;
+}
+
+function positiveNumber(env: Env, setting: string, fallback: number, max: number): number {
+  const raw = env[setting];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > max) {
+    throw new ConfigError(setting, `expected a number between 1 and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function hubbleFrom(env: Env): HubbleSource | undefined {
+  const address = env.HUBBLE_RELAY_ADDR;
+  if (address === undefined || address.trim() === '') return undefined;
+  const tlsAddress = address.trim().startsWith('tls://');
+  const hostPort = parseHostPort('HUBBLE_RELAY_ADDR', address.trim().replace(/^tls:\/\//, ''));
+  const tls: RelayTls = {
+    caFile: readableFile('HUBBLE_TLS_CA', env.HUBBLE_TLS_CA),
+    certFile: readableFile('HUBBLE_TLS_CERT', env.HUBBLE_TLS_CERT),
+    keyFile: readableFile('HUBBLE_TLS_KEY', env.HUBBLE_TLS_KEY),
+    serverName: env.HUBBLE_TLS_SERVER_NAME?.trim() || undefined,
+  };
+  if ((tls.certFile === undefined) !== (tls.keyFile === undefined)) {
+    throw new ConfigError(
+      tls.certFile ? 'HUBBLE_TLS_KEY' : 'HUBBLE_TLS_CERT',
+      'client certificate and key must be set together for mTLS',
+    );
+  }
+  const anyTls = tlsAddress || Object.values(tls).some((v) => v !== undefined);
+  return { mode: 'relay', address: hostPort, tls: anyTls ? tls : undefined };
+}
+
+function kubeFrom(env: Env): KubeSource | undefined {
+  const kubeconfig = env.KUBECONFIG;
+  if (kubeconfig !== undefined && kubeconfig.trim() !== '') {
+    // client-node merges a path list; we validate the first, which it loads as the base.
+    const first = kubeconfig.split(':')[0] ?? kubeconfig;
+    const path = readableFile('KUBECONFIG', first)!;
+    try {
+      const text = readFileSync(/*turbopackIgnore: true*/ path, 'utf8');
+      if (!/\bclusters\s*:/.test(text)) throw new Error('no clusters');
+    } catch {
+      throw new ConfigError('KUBECONFIG', `"${path}" is not a kubeconfig (no clusters: section)`);
+    }
+    return { mode: 'file', path };
+  }
+  if (env.KUBERNETES_SERVICE_HOST) {
+    readableFile('KUBERNETES_SERVICE_HOST (in-cluster service account token)', IN_CLUSTER_TOKEN);
+    return { mode: 'in-cluster' };
+  }
+  return undefined;
+}
+
+/** Throws ConfigError; callers print its message as the single line and exit. */
+export function loadConfig(env: Env): Config {
+  const hubble = hubbleFrom(env);
+  const kube = kubeFrom(env);
+  const demo = hubble === undefined && kube === undefined;
+  return {
+    hubble: hubble ?? { mode: demo ? 'demo' : 'none' },
+    kube: kube ?? { mode: demo ? 'demo' : 'none' },
+    demo,
+    demoFlowRate: positiveNumber(env, 'SKYMAP_DEMO_FLOW_RATE', 300, 200_000),
+    tickMs: positiveNumber(env, 'SKYMAP_TICK_MS', 1000, 60_000),
+    flowHistory: Math.floor(positiveNumber(env, 'SKYMAP_FLOW_HISTORY', 20_000, 1_000_000)),
+    maxNodes: Math.floor(positiveNumber(env, 'SKYMAP_MAX_NODES', 5_000, 1_000_000)),
+    maxEdges: Math.floor(positiveNumber(env, 'SKYMAP_MAX_EDGES', 20_000, 5_000_000)),
+    certExpiringDays: positiveNumber(env, 'SKYMAP_CERT_EXPIRING_DAYS', 14, 3650),
+  };
+}
