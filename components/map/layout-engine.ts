@@ -1,0 +1,126 @@
+// Force layout with memory: every node keeps the position it was first given, so a tick that only
+// changes counters moves nothing and a new node settles in beside its namespace without shaking the
+// rest. Groups (namespaces, "outside the cluster", the node layer) get sticky grid cells. Runs in a
+// Web Worker in the browser; plain code so it is testable and benchmarkable in Node.
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3';
+
+export interface LayoutNodeInput {
+  readonly id: string;
+  readonly group: string;
+}
+
+export interface LayoutEdgeInput {
+  readonly source: string;
+  readonly target: string;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+interface SimNode extends Point {
+  id: string;
+  group: string;
+  fx?: number | null;
+  fy?: number | null;
+}
+
+const CARD_RADIUS = 70;
+const CELL_PADDING = 160;
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) / 4294967296;
+}
+
+export class LayoutEngine {
+  private readonly positions = new Map<string, Point>();
+  private readonly cells = new Map<string, Point>();
+  private cellSize = 0;
+  private columns = 0;
+
+  reset(): void {
+    this.positions.clear();
+    this.cells.clear();
+    this.cellSize = 0;
+    this.columns = 0;
+  }
+
+  layout(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[]): Map<string, Point> {
+    const members = new Map<string, number>();
+    for (const node of nodes) members.set(node.group, (members.get(node.group) ?? 0) + 1);
+    this.placeGroups(members);
+
+    const fresh = nodes.filter((n) => !this.positions.has(n.id));
+    if (fresh.length > 0) {
+      const simNodes: SimNode[] = nodes.map((n) => {
+        const known = this.positions.get(n.id);
+        if (known) return { id: n.id, group: n.group, x: known.x, y: known.y, fx: known.x, fy: known.y };
+        const cell = this.cells.get(n.group)!;
+        const angle = hash(n.id) * Math.PI * 2;
+        const radius = 40 + hash(`${n.id}#r`) * 120;
+        return {
+          id: n.id,
+          group: n.group,
+          x: cell.x + Math.cos(angle) * radius,
+          y: cell.y + Math.sin(angle) * radius,
+        };
+      });
+      const byId = new Map(simNodes.map((n) => [n.id, n]));
+      const links = edges
+        .filter((e) => e.source !== e.target && byId.has(e.source) && byId.has(e.target))
+        .map((e) => ({ source: e.source, target: e.target }));
+      const cellOf = (n: SimNode) => this.cells.get(n.group)!;
+      const simulation = forceSimulation<SimNode>(simNodes)
+        .force('x', forceX<SimNode>((n) => cellOf(n).x).strength(0.12))
+        .force('y', forceY<SimNode>((n) => cellOf(n).y).strength(0.12))
+        .force('charge', forceManyBody<SimNode>().strength(-260).distanceMax(500))
+        .force('collide', forceCollide<SimNode>(CARD_RADIUS))
+        .force(
+          'link',
+          forceLink<SimNode, { source: string | SimNode; target: string | SimNode }>(links)
+            .id((n) => n.id)
+            .distance(160)
+            .strength(0.03),
+        )
+        .stop();
+      const first = this.positions.size === 0;
+      simulation.alpha(first ? 1 : 0.6);
+      const ticks = first ? Math.min(300, 80 + Math.ceil(2000 / Math.max(1, Math.sqrt(nodes.length)))) : 120;
+      for (let i = 0; i < ticks; i++) simulation.tick();
+      for (const node of simNodes) {
+        if (!this.positions.has(node.id)) this.positions.set(node.id, { x: node.x, y: node.y });
+      }
+    }
+    const result = new Map<string, Point>();
+    for (const node of nodes) result.set(node.id, this.positions.get(node.id)!);
+    return result;
+  }
+
+  private placeGroups(members: Map<string, number>): void {
+    const unplaced = [...members.keys()].filter((g) => !this.cells.has(g)).sort(groupOrder);
+    if (unplaced.length === 0) return;
+    if (this.cellSize === 0) {
+      const largest = Math.max(...members.values());
+      this.cellSize = 2 * CARD_RADIUS * Math.ceil(Math.sqrt(largest)) + CELL_PADDING * 2;
+      this.columns = Math.max(2, Math.ceil(Math.sqrt(members.size * 1.6)));
+    }
+    for (const group of unplaced) {
+      const index = this.cells.size;
+      const col = index % this.columns;
+      const row = Math.floor(index / this.columns);
+      this.cells.set(group, { x: col * this.cellSize * 1.25, y: row * this.cellSize });
+    }
+  }
+}
+
+/** Namespaces first (alphabetical), then the outside world, then the node layer. */
+function groupOrder(a: string, b: string): number {
+  const rank = (g: string) => (g.startsWith('ns:') ? 0 : g === 'outside' ? 1 : 2);
+  return rank(a) - rank(b) || a.localeCompare(b);
+}

@@ -1,0 +1,56 @@
+// Card and edge geometry shared by the SVG map and its tests.
+import type { Point } from './layout-engine';
+
+export const CARD_W = 176;
+export const CARD_H = 56;
+
+/** Where the segment from a's centre to b's centre leaves a's card. */
+export function cardExit(a: Point, b: Point): Point {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  if (dx === 0 && dy === 0) return a;
+  const tx = dx === 0 ? Number.POSITIVE_INFINITY : CARD_W / 2 / Math.abs(dx);
+  const ty = dy === 0 ? Number.POSITIVE_INFINITY : CARD_H / 2 / Math.abs(dy);
+  const t = Math.min(tx, ty);
+  return { x: a.x + dx * t, y: a.y + dy * t };
+}
+
+/** Stroke width from a per-second rate: thin for a trickle, capped for floods. */
+export function edgeWidth(ratePerSecond: number): number {
+  return 1.2 + Math.min(7, Math.log2(1 + Math.max(0, ratePerSecond)) * 1.4);
+}
+
+export function formatRate(perSecond: number): string {
+  if (perSecond >= 1000) return `${(perSecond / 1000).toFixed(1)}k/s`;
+  if (perSecond >= 10) return `${perSecond.toFixed(0)}/s`;
+  if (perSecond >= 0.1) return `${perSecond.toFixed(1)}/s`;
+  if (perSecond > 0) return '<0.1/s';
+  return '0/s';
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function boundsOf(points: readonly Point[], padding: number): Box | undefined {
+  if (points.length === 0) return undefined;
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const p of points) {
+    minX = Math.min(minX, p.x - CARD_W / 2);
+    minY = Math.min(minY, p.y - CARD_H / 2);
+    maxX = Math.max(maxX, p.x + CARD_W / 2);
+    maxY = Math.max(maxY, p.y + CARD_H / 2);
+  }
+  return {
+    x: minX - padding,
+    y: minY - padding - 14,
+    w: maxX - minX + padding * 2,
+    h: maxY - minY + padding * 2 + 14,
+  };
+}
