@@ -1,0 +1,36 @@
+// Test-only fixture loader: the real Hubble JSON lines in /work/shared/fixtures/flows (the repo's
+// sibling `../shared`). Each line is a GetFlowsResponse; the flows already use proto field names,
+// so `line.flow` is a domain Flow as far as the service map is concerned.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Flow } from '../../flow';
+
+export const FIXTURE_DIR = path.resolve(__dirname, '../../../../../shared/fixtures/flows');
+
+export const FIXTURE_FILES = [
+  'cilium-docs-export/export-rst-dropped-fieldmasked.json',
+  'cilium-hubble-otel/basic-sample-10-flows.json',
+  'cilium-hubble-otel/basic-sample-330-dns-flows.json',
+  'cilium-hubble-otel/basic-sample-400-icmpv4-flows.json',
+  'cilium-hubble-otel/basic-sample-400-tcp-flows.json',
+  'cilium-hubble-otel/basic-sample-400-udp-flows.json',
+  'cilium-hubble-otel/basic-sample-5-dns-flows.json',
+  'cilium-hubble-otel/basic-sample-5-http-flows.json',
+] as const;
+
+/** Raw parsed flows (plain JSON objects) of one fixture file. */
+export function loadFixtureFlows(file: string): Flow[] {
+  const text = readFileSync(path.join(FIXTURE_DIR, file), 'utf8');
+  const flows: Flow[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const parsed = JSON.parse(line) as { flow?: Flow };
+    if (parsed.flow !== undefined) flows.push(parsed.flow);
+  }
+  return flows;
+}
+
+export function fixtureName(file: string): string {
+  return path.basename(file, '.json');
+}
