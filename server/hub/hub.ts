@@ -5,7 +5,10 @@ import type { Flow, FlowEvent } from '../domain/flow';
 import { effectiveTime } from '../domain/flow-time';
 import { RingBuffer } from '../domain/ring-buffer';
 import { createTrafficSeries, currentRates, recordFlow, type TrafficSeries } from '../domain/traffic-series';
+import { ClusterState } from './cluster-state';
 import { LiveChannel } from './live-channel';
+import { MapChannels } from './map-channels';
+import { NodeRates } from './node-rates';
 
 export interface StoredFlow {
   readonly flow: Flow;
@@ -43,6 +46,32 @@ export interface HubOptions {
   readonly now: () => number;
   /** Flows sent to live tails per tick; the rest are counted, not sent. */
   readonly tailPerTick?: number;
+  readonly maxNodes?: number;
+  readonly maxEdges?: number;
+  readonly certExpiringDays?: number;
+}
+
+/** What Relay says about itself and its nodes (ServerStatus / GetNodes polls). */
+export interface HubbleInfo {
+  serverStatus?: {
+    numFlows: number;
+    maxFlows: number;
+    seenFlows: number;
+    numConnectedNodes?: number;
+    numUnavailableNodes?: number;
+    unavailableNodes: readonly string[];
+    version: string;
+    flowsRate: number;
+  };
+  nodes: readonly {
+    name: string;
+    state: string;
+    version: string;
+    seenFlows: number;
+    numFlows: number;
+    maxFlows: number;
+  }[];
+  namespaces: readonly string[];
 }
 
 const DEFAULT_TAIL = 200;
@@ -54,6 +83,10 @@ export class Hub {
   readonly lost = new Map<string, LostEventRecord>();
   readonly nodeStates = new Map<string, { state: string; message?: string; atMs: number }>();
   readonly flowTail: LiveChannel;
+  readonly maps: MapChannels;
+  readonly cluster: ClusterState;
+  readonly nodeRates = new NodeRates();
+  hubble: HubbleInfo = { nodes: [], namespaces: [] };
   relay: RelayStatus = { state: 'not-configured', reconnects: 0, demo: false };
 
   private ingestCount = 0;
@@ -66,6 +99,9 @@ export class Hub {
     this.flows = new RingBuffer(options.flowHistory);
     this.tailPerTick = options.tailPerTick ?? DEFAULT_TAIL;
     this.flowTail = new LiveChannel('flows', () => this.flowTailSnapshot());
+    this.maps = new MapChannels({ maxNodes: options.maxNodes, maxEdges: options.maxEdges }, options.now);
+    this.cluster = new ClusterState(options.certExpiringDays ?? 14);
+    this.maps.setDecorator(this.cluster.decorate);
   }
 
   now(): number {
@@ -79,6 +115,8 @@ export class Hub {
       else if (event.kind === 'lost') this.ingestLost(event, arrivedMs);
       else this.ingestNodeStatus(event, arrivedMs);
     }
+    this.maps.ingest(events, arrivedMs);
+    this.nodeRates.record(events, arrivedMs);
   }
 
   countMalformed(n = 1): void {
@@ -102,7 +140,16 @@ export class Hub {
     const skipped = Math.max(0, this.ingestCount - since - fresh.length);
     this.publishedN = this.ingestCount;
     this.flowTail.publish({ stats: this.stats(now), flows: fresh.map(wireFlow), skipped });
+    this.refreshCluster(now);
+    this.maps.tick(now);
     for (const listener of this.tickListeners) listener(now);
+  }
+
+  refreshCluster(now: number, force = false): void {
+    const hubbleNodes = this.hubble.nodes.length
+      ? this.hubble.nodes.map((n) => ({ name: n.name, state: n.state, seen_flows: n.seenFlows }))
+      : null;
+    this.cluster.refresh(now, { hubbleNodes, nodeRates: this.nodeRates.rates(now) }, force);
   }
 
   stats(now: number) {

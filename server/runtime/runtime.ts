@@ -2,6 +2,7 @@
 // module graphs, so a module-level singleton would exist twice (two Relay streams): the runtime lives
 // on globalThis and start() is idempotent.
 import { Hub } from '../hub/hub';
+import type { ClusterSource } from '../sources/kubernetes/cluster-source';
 import type { Config } from './config';
 import { loadConfig } from './config';
 
@@ -14,6 +15,8 @@ export interface Runtime {
   readonly disposers: (() => Promise<void> | void)[];
   /** Demo-cluster endpoints when Skymap runs on it. */
   demo?: { relayAddress: string; kubeApiUrl: string; kubeconfigPath: string };
+  /** Kubernetes watchers, when a cluster (or the demo) is configured. */
+  cluster?: ClusterSource;
 }
 
 /** Starts the sources that feed the hub; assembled in start-sources.ts. */
@@ -33,7 +36,13 @@ export function startRuntime(
 ): Runtime {
   const existing = currentRuntime();
   if (existing) return existing;
-  const hub = new Hub({ flowHistory: config.flowHistory, now });
+  const hub = new Hub({
+    flowHistory: config.flowHistory,
+    now,
+    maxNodes: config.maxNodes,
+    maxEdges: config.maxEdges,
+    certExpiringDays: config.certExpiringDays,
+  });
   const disposers: (() => Promise<void> | void)[] = [];
   const runtime: Runtime = {
     config,

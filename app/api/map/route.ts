@@ -1,0 +1,13 @@
+import { parseMapQuery } from '../../../server/domain/service-map';
+import { ensureRuntime } from '../../../server/runtime/runtime';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export async function GET(request: Request): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  const parsed = parseMapQuery({ window: params.get('window'), namespace: params.get('namespace') });
+  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  const rt = await ensureRuntime();
+  return Response.json(rt.hub.maps.view(parsed.query));
+}

@@ -1,0 +1,17 @@
+import { parseMapQuery } from '../../../../server/domain/service-map';
+import { ensureRuntime } from '../../../../server/runtime/runtime';
+import { sseResponse } from '../../../../server/transport/sse';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export async function GET(request: Request): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  const parsed = parseMapQuery({ window: params.get('window'), namespace: params.get('namespace') });
+  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  const rt = await ensureRuntime();
+  const channel = rt.hub.maps.channel(parsed.query);
+  if (!channel)
+    return Response.json({ error: 'too many distinct map views are open; try again later' }, { status: 503 });
+  return sseResponse(channel, request.signal);
+}

@@ -1,0 +1,269 @@
+// Hand-written readers for the packet-layer parts of a flow: Ethernet, IP, Layer4 (oneof
+// protocol) and Tunnel. Same conventions as decode-flow-parts.ts.
+
+import type { IpInfo, Layer4, TcpFlags } from '../../domain/flow';
+import type { Mutable } from './decode-flow-parts';
+import { IP_VERSION, TUNNEL_PROTOCOL } from './enum-names';
+import type { WireReader } from './wire-reader';
+
+type Ports = { source_port?: number; destination_port?: number };
+type Tunnel = { protocol?: string; IP?: Mutable<IpInfo>; l4?: Mutable<Layer4>; vni?: number };
+
+const TWO_FIELDS = new Set([1, 2]);
+const THREE_FIELDS = new Set([1, 2, 3]);
+const FOUR_FIELDS = new Set([1, 2, 3, 4]);
+const FIVE_FIELDS = new Set([1, 2, 3, 4, 5]);
+const SEVEN_FIELDS = new Set([1, 2, 3, 4, 5, 6, 7]);
+const NINE_FIELDS = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+
+export function readEthernet(r: WireReader, o: { source?: string; destination?: string }): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    if (tag === 10 /* 1:LEN */) {
+      const s = r.string();
+      if (s !== '') o.source = s;
+    } else if (tag === 18 /* 2:LEN */) {
+      const s = r.string();
+      if (s !== '') o.destination = s;
+    } else r.skipUnknown(tag, TWO_FIELDS);
+  }
+}
+
+export function readIp(r: WireReader, o: Mutable<IpInfo>): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    switch (tag) {
+      case 10 /* 1:LEN */:
+        {
+          const s = r.string();
+          if (s !== '') o.source = s;
+          break;
+        }
+      case 18 /* 2:LEN */:
+        {
+          const s = r.string();
+          if (s !== '') o.destination = s;
+          break;
+        }
+      case 24 /* 3:VARINT */:
+        {
+          const v = r.int32();
+          if (v !== 0) o.ipVersion = IP_VERSION.nameOf(v);
+          break;
+        }
+      case 32 /* 4:VARINT */:
+        if (r.bool()) o.encrypted = true;
+        break;
+      case 42 /* 5:LEN */:
+        {
+          const s = r.string();
+          if (s !== '') o.source_xlated = s;
+          break;
+        }
+      default:
+        r.skipUnknown(tag, FIVE_FIELDS);
+    }
+  }
+}
+
+// A later oneof member replaces an earlier one (protobuf merge rule); rare, so delete is fine.
+function clearMembers(o: object): void {
+  for (const key of Object.keys(o)) delete (o as Record<string, unknown>)[key];
+}
+
+export function readLayer4(r: WireReader, o: Mutable<Layer4>): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    switch (tag) {
+      case 10 /* 1:LEN */:
+        {
+          const cur = o.TCP;
+          if (cur === undefined) clearMembers(o);
+          o.TCP = r.message(readTcp, cur ?? {});
+          break;
+        }
+      case 18 /* 2:LEN */:
+        {
+          const cur = o.UDP;
+          if (cur === undefined) clearMembers(o);
+          o.UDP = r.message(readPorts, cur ?? {});
+          break;
+        }
+      case 26 /* 3:LEN */:
+        {
+          const cur = o.ICMPv4;
+          if (cur === undefined) clearMembers(o);
+          o.ICMPv4 = r.message(readIcmp, cur ?? {});
+          break;
+        }
+      case 34 /* 4:LEN */:
+        {
+          const cur = o.ICMPv6;
+          if (cur === undefined) clearMembers(o);
+          o.ICMPv6 = r.message(readIcmp, cur ?? {});
+          break;
+        }
+      case 42 /* 5:LEN */:
+        {
+          const cur = o.SCTP;
+          if (cur === undefined) clearMembers(o);
+          o.SCTP = r.message(readPorts, cur ?? {});
+          break;
+        }
+      case 50 /* 6:LEN */:
+        {
+          const cur = o.VRRP;
+          if (cur === undefined) clearMembers(o);
+          o.VRRP = r.message(readVrrp, cur ?? {});
+          break;
+        }
+      case 58 /* 7:LEN */:
+        {
+          const cur = o.IGMP;
+          if (cur === undefined) clearMembers(o);
+          o.IGMP = r.message(readIgmp, cur ?? {});
+          break;
+        }
+      default:
+        r.skipUnknown(tag, SEVEN_FIELDS);
+    }
+  }
+}
+
+function readTcp(r: WireReader, o: Ports & { flags?: Mutable<TcpFlags> }): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    if (tag === 8 /* 1:VARINT */) {
+      const v = r.uint32();
+      if (v !== 0) o.source_port = v;
+    } else if (tag === 16 /* 2:VARINT */) {
+      const v = r.uint32();
+      if (v !== 0) o.destination_port = v;
+    } else if (tag === 26 /* 3:LEN */) {
+      o.flags = r.message(readTcpFlags, o.flags ?? {});
+    } else r.skipUnknown(tag, THREE_FIELDS);
+  }
+}
+
+function readTcpFlags(r: WireReader, o: Mutable<TcpFlags>): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    if ((tag & 7) !== 0 /* VARINT */ || tag >>> 3 > 9) {
+      r.skipUnknown(tag, NINE_FIELDS);
+      continue;
+    }
+    if (!r.bool()) continue;
+    switch (tag >>> 3) {
+      case 1:
+        o.FIN = true;
+        break;
+      case 2:
+        o.SYN = true;
+        break;
+      case 3:
+        o.RST = true;
+        break;
+      case 4:
+        o.PSH = true;
+        break;
+      case 5:
+        o.ACK = true;
+        break;
+      case 6:
+        o.URG = true;
+        break;
+      case 7:
+        o.ECE = true;
+        break;
+      case 8:
+        o.CWR = true;
+        break;
+      default:
+        o.NS = true;
+    }
+  }
+}
+
+/** UDP and SCTP share {source_port, destination_port}. */
+function readPorts(r: WireReader, o: Ports): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    if (tag === 8 /* 1:VARINT */) {
+      const v = r.uint32();
+      if (v !== 0) o.source_port = v;
+    } else if (tag === 16 /* 2:VARINT */) {
+      const v = r.uint32();
+      if (v !== 0) o.destination_port = v;
+    } else r.skipUnknown(tag, TWO_FIELDS);
+  }
+}
+
+function readIcmp(r: WireReader, o: { type?: number; code?: number }): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    if (tag === 8 /* 1:VARINT */) {
+      const v = r.uint32();
+      if (v !== 0) o.type = v;
+    } else if (tag === 16 /* 2:VARINT */) {
+      const v = r.uint32();
+      if (v !== 0) o.code = v;
+    } else r.skipUnknown(tag, TWO_FIELDS);
+  }
+}
+
+function readVrrp(r: WireReader, o: { type?: number; vrid?: number; priority?: number }): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    const field = tag >>> 3;
+    if ((tag & 7) !== 0 /* VARINT */ || field > 3) {
+      r.skipUnknown(tag, THREE_FIELDS);
+      continue;
+    }
+    const v = r.uint32();
+    if (v === 0) continue;
+    if (field === 1) o.type = v;
+    else if (field === 2) o.vrid = v;
+    else o.priority = v;
+  }
+}
+
+function readIgmp(r: WireReader, o: { type?: number; group_address?: string }): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    if (tag === 8 /* 1:VARINT */) {
+      const v = r.uint32();
+      if (v !== 0) o.type = v;
+    } else if (tag === 18 /* 2:LEN */) {
+      const s = r.string();
+      if (s !== '') o.group_address = s;
+    } else r.skipUnknown(tag, TWO_FIELDS);
+  }
+}
+
+export function readTunnel(r: WireReader, o: Tunnel): void {
+  while (r.pos < r.end) {
+    const tag = r.tag();
+    switch (tag) {
+      case 8 /* 1:VARINT */:
+        {
+          const v = r.int32();
+          if (v !== 0) o.protocol = TUNNEL_PROTOCOL.nameOf(v);
+          break;
+        }
+      case 18 /* 2:LEN */:
+        o.IP = r.message(readIp, o.IP ?? {});
+        break;
+      case 26 /* 3:LEN */:
+        o.l4 = r.message(readLayer4, o.l4 ?? {});
+        break;
+      case 32 /* 4:VARINT */:
+        {
+          const v = r.uint32();
+          if (v !== 0) o.vni = v;
+          break;
+        }
+      default:
+        r.skipUnknown(tag, FOUR_FIELDS);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Flow, FlowEvent } from '../../domain/flow';
+import { createFlowDeduper, flowKey } from './dedupe';
+
+const BASE = Date.parse('2026-01-01T00:00:00Z');
+
+function at(ms: number, extra: Partial<Flow> = {}): Flow {
+  return { time: new Date(BASE + ms).toISOString(), node_name: 'n1', Summary: 'TCP', ...extra };
+}
+
+describe('flowKey', () => {
+  it('prefers uuid and otherwise combines node, time and what the flow was', () => {
+    expect(flowKey({ uuid: 'u-1', time: 'x' })).toBe('u-1');
+    const a = flowKey(at(1, { IP: { source: '10.0.0.1', destination: '10.0.0.2' }, Summary: undefined }));
+    const b = flowKey(at(1, { IP: { source: '10.0.0.1', destination: '10.0.0.3' }, Summary: undefined }));
+    expect(a).not.toBe(b);
+    expect(flowKey(at(1), 'x')).not.toBe(flowKey(at(1, { node_name: 'n2' })));
+  });
+});
+
+describe('createFlowDeduper', () => {
+  it('admits a flow once and rejects repeats by uuid or composite key', () => {
+    const d = createFlowDeduper({ windowMs: 5000, maxKeys: 1000 });
+    expect(d.admit(at(0, { uuid: 'a' }))).toBe(true);
+    expect(d.admit(at(0, { uuid: 'a' }))).toBe(false);
+    expect(d.admit(at(10))).toBe(true);
+    expect(d.admit(at(10))).toBe(false);
+    expect(d.admit(at(11))).toBe(true);
+  });
+
+  it('forgets keys older than the window behind the newest flow', () => {
+    const d = createFlowDeduper({ windowMs: 1000, maxKeys: 1000 });
+    d.admit(at(0, { uuid: 'old' }));
+    d.admit(at(500, { uuid: 'mid' }));
+    d.admit(at(2000, { uuid: 'new' }));
+    expect(d.size).toBe(1);
+    expect(d.admit(at(500, { uuid: 'mid' }))).toBe(true);
+  });
+
+  it('resumes overlapMs before the newest flow, and after any key the cap evicted', () => {
+    const d = createFlowDeduper({ windowMs: 10_000, maxKeys: 3 });
+    expect(d.resumeSince(2000)).toBeUndefined();
+    for (let i = 0; i < 3; i++) d.admit(at(i * 1000, { uuid: `u${i}` }));
+    expect(d.resumeSince(1500)).toBe(new Date(BASE + 500).toISOString());
+    d.admit(at(3000, { uuid: 'u3' })); // evicts u0 (t=0)
+    expect(d.size).toBe(3);
+    expect(d.resumeSince(10_000)).toBe(new Date(BASE + 1).toISOString());
+  });
+
+  it('ignores unparseable times for the resume point but still de-duplicates them', () => {
+    const d = createFlowDeduper({ windowMs: 1000, maxKeys: 10 });
+    expect(d.admit({ uuid: 'x', time: 'garbage' })).toBe(true);
+    expect(d.admit({ uuid: 'x', time: 'garbage' })).toBe(false);
+    expect(d.resumeSince(0)).toBeUndefined();
+  });
+
+  it('de-duplicates lost events without moving the resume point; node_status always passes', () => {
+    const d = createFlowDeduper({ windowMs: 5000, maxKeys: 100 });
+    d.admit(at(1000, { uuid: 'f' }));
+    const lost: FlowEvent = {
+      kind: 'lost',
+      nodeName: 'n1',
+      time: new Date(BASE + 9000).toISOString(),
+      lost: { source: 'HUBBLE_RING_BUFFER', num_events_lost: '3' },
+    };
+    expect(d.admitEvent(lost)).toBe(true);
+    expect(d.admitEvent({ ...lost })).toBe(false);
+    expect(d.admitEvent({ ...lost, lost: { ...lost.lost, num_events_lost: '4' } })).toBe(true);
+    expect(d.resumeSince(0)).toBe(new Date(BASE + 1000).toISOString());
+    const status: FlowEvent = { kind: 'node-status', status: { state_change: 'NODE_CONNECTED' } };
+    expect(d.admitEvent(status)).toBe(true);
+    expect(d.admitEvent(status)).toBe(true);
+    expect(d.admitEvent({ kind: 'flow', flow: at(1000, { uuid: 'f' }) })).toBe(false);
+  });
+
+  it('keeps memory bounded under a long stream', () => {
+    const d = createFlowDeduper({ windowMs: 100, maxKeys: 500 });
+    for (let i = 0; i < 50_000; i++) d.admit(at(i, { uuid: `k${i}` }));
+    expect(d.size).toBeLessThanOrEqual(101);
+  });
+});

@@ -1,0 +1,84 @@
+// Collects decoded events and hands them on in batches: when `maxEvents` are pending, or
+// `maxDelayMs` after the first pending event. At 100k flows/s that is ~50 calls/s instead of 100k.
+
+export interface EventBatcherOptions<T> {
+  readonly maxEvents: number;
+  readonly maxDelayMs: number;
+  readonly deliver: (batch: readonly T[]) => void;
+  /** Called before each delivery with malformed messages counted since the previous one (if any). */
+  readonly deliverMalformed?: (count: number) => void;
+  /** Errors thrown by the callbacks land here instead of the gRPC stream's event handler. */
+  readonly onCallbackError?: (err: unknown) => void;
+}
+
+export interface EventBatcher<T> {
+  push(event: T): void;
+  countMalformed(): void;
+  flush(): void;
+  /** Flushes and stops the timer; later pushes are ignored. */
+  close(): void;
+  readonly pending: number;
+}
+
+export function createEventBatcher<T>(options: EventBatcherOptions<T>): EventBatcher<T> {
+  const maxEvents = Math.max(1, Math.floor(options.maxEvents));
+  const maxDelayMs = Math.max(0, options.maxDelayMs);
+  let batch: T[] = [];
+  let malformed = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  function guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      options.onCallbackError?.(err);
+    }
+  }
+
+  function flush(): void {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (malformed > 0) {
+      const count = malformed;
+      malformed = 0;
+      if (options.deliverMalformed) guard(() => options.deliverMalformed?.(count));
+    }
+    if (batch.length === 0) return;
+    const out = batch;
+    batch = [];
+    guard(() => options.deliver(out));
+  }
+
+  function arm(): void {
+    if (timer === undefined && !closed) {
+      timer = setTimeout(flush, maxDelayMs);
+      timer.unref?.();
+    }
+  }
+
+  return {
+    get pending() {
+      return batch.length;
+    },
+    push(event: T): void {
+      if (closed) return;
+      batch.push(event);
+      if (batch.length >= maxEvents) flush();
+      else arm();
+    },
+    countMalformed(): void {
+      if (closed) return;
+      malformed += 1;
+      arm();
+    },
+    flush,
+    close(): void {
+      if (closed) return;
+      flush();
+      closed = true;
+    },
+  };
+}
