@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const server = join(process.cwd(), '.next', 'standalone', 'server.js');
+const distDir = process.env.SKYMAP_DIST_DIR || '.next';
+const server = join(process.cwd(), distDir, 'standalone', 'server.js');
 if (!existsSync(server)) {
   console.error('skymap: no production build found; run `npm run build` first.');
   process.exit(1);

@@ -196,7 +196,7 @@ export class ClusterModel {
           dyn.phase.offsetMs >= AT.deploy
             ? dyn.phase.cycleStartMs + AT.deploy
             : dyn.phase.cycleStartMs - CYCLE_MS + AT.deploy;
-        startedMs = deployedAt + 2_000 + ordinal * 9_000;
+        startedMs = deployedAt - 2_000 + ordinal * 500;
         // New pods get fresh addresses: alternate between two reserved blocks per revision.
         ipHost = 200 + ordinal * 2 + (revision % 2);
       }
@@ -225,7 +225,8 @@ export class ClusterModel {
       labels['controller-uid'] = jobUid;
       labels['job-name'] = jobName;
       owner = { apiVersion: 'batch/v1', kind: 'Job', name: jobName, uid: jobUid };
-      startedMs = cycleStart + 3_000;
+      // Scheduled just before the cycle starts, so the pod exists for the whole cycle.
+      startedMs = cycleStart - 8_000;
       ipHost = 240 + ((dyn?.phase.cycleIndex ?? 0) & 1);
     }
     const endpointId = spec.hostNetwork

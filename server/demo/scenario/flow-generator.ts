@@ -80,7 +80,9 @@ export class FlowGenerator {
         i++;
         continue;
       }
-      const cc = this.pickConversation(rng, phase, n - i);
+      let reservedAhead = 0;
+      for (const at of reserved.keys()) if (at > i) reservedAhead++;
+      const cc = this.pickConversation(rng, phase, n - i - reservedAhead);
       if (!cc) {
         i++;
         continue;

@@ -11,7 +11,7 @@ export function renderCronJob(ctx: RenderContext, w: WorkloadModel, pods: PodMod
   const spec = w.spec;
   const pod = pods[0];
   const out: KubeObject[] = [];
-  const scheduled = ctx.phase.cycleStartMs;
+  const scheduled = ctx.phase.cycleStartMs - 10_000;
   const jobRef = pod
     ? { apiVersion: 'batch/v1', kind: 'Job', name: pod.owner.name, namespace: spec.ns, uid: pod.owner.uid }
     : undefined;

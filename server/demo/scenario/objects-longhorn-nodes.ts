@@ -43,7 +43,7 @@ export function renderLonghornNode(
         status: 'True',
         reason: '',
         message: `Node ${node.name} is ready`,
-        at: node.flaky ? lastAt(ctx, AT.nodeUp) + 20_000 : ctx.model.epochMs + 2 * 86_400_000,
+        at: node.flaky ? lastAt(ctx, AT.nodeUp) : ctx.model.epochMs + 2 * 86_400_000,
       };
   const used = Object.values(scheduled).reduce((a, b) => a + b, 0);
   const max = 483_183_820_800;

@@ -58,7 +58,8 @@ function condition(
 
 function nodeConditions(ctx: RenderContext, node: NodeModel) {
   const boot = bootMs(ctx, node);
-  const ready = boot + 45_000;
+  // The flaky node turns Ready again the moment it comes back.
+  const ready = node.flaky ? lastAt(ctx, AT.nodeUp) : boot + 45_000;
   let heartbeat = Math.max(ready, Math.floor(ctx.nowMs / HEARTBEAT_MS) * HEARTBEAT_MS);
   if (node.flaky && ctx.phase.nodeDown) heartbeat = Math.min(heartbeat, lastAt(ctx, AT.nodeDown));
   if (node.flaky && ctx.phase.nodeNotReady) {

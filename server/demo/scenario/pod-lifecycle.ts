@@ -44,8 +44,9 @@ export function withNodeState(pod: PodModel, phase: ScenarioPhase): PodModel {
   const restarted: PodModel = {
     ...pod,
     restartCount: Math.max(0, phase.cycleIndex + (upThisCycle ? 1 : 0)),
-    containerStartedMs: Math.max(pod.startedMs, lastUp + 25_000),
-    readyTransitionMs: Math.max(pod.startedMs, lastUp + 30_000),
+    // Containers restart while the node comes back; they are Ready when it is.
+    containerStartedMs: Math.max(pod.startedMs, lastUp - 5_000),
+    readyTransitionMs: Math.max(pod.startedMs, lastUp),
   };
   if (phase.nodeNotReady)
     return { ...restarted, up: false, ready: false, readyTransitionMs: phase.cycleStartMs + AT.nodeNotReady };
