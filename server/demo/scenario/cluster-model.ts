@@ -176,6 +176,7 @@ export class ClusterModel {
     let owner: PodOwner;
     let startedMs = this.epochMs + DAY_MS * (1 + (hashString(w.key, seed) % 30));
     let image = spec.image;
+    let readyAtMs: number | undefined;
     let ipHost = 10 + this.stablePods.filter((p) => p.node === node).length;
     const labels: Record<string, string> = { ...spec.labels };
     if (spec.kind === 'Deployment') {
@@ -197,6 +198,7 @@ export class ClusterModel {
             ? dyn.phase.cycleStartMs + AT.deploy
             : dyn.phase.cycleStartMs - CYCLE_MS + AT.deploy;
         startedMs = deployedAt - 2_000 + ordinal * 500;
+        readyAtMs = deployedAt;
         // New pods get fresh addresses: alternate between two reserved blocks per revision.
         ipHost = 200 + ordinal * 2 + (revision % 2);
       }
@@ -267,6 +269,9 @@ export class ClusterModel {
       image,
       endpoint,
       claimName: claimNameOf(spec, name),
+      ...(readyAtMs === undefined
+        ? {}
+        : { readyTransitionMs: readyAtMs, containerStartedMs: readyAtMs - 1_000 }),
     };
   }
 }

@@ -1,3 +1,5 @@
+// Connection shapes: which events one TCP connection, datagram exchange, DNS lookup through the
+// proxy, or denied connection attempt produces (flow-compiler.ts decides where each is observed).
 import { Compiler, type Dir, EVENT, FLAGS, f } from './flow-compiler';
 import type { CompiledConv, Conv } from './flow-spec';
 

@@ -84,6 +84,8 @@ export class FlowGenerator {
       for (const at of reserved.keys()) if (at > i) reservedAhead++;
       const cc = this.pickConversation(rng, phase, n - i - reservedAhead);
       if (!cc) {
+        // Only reachable with an empty pool; keep the `count` contract anyway.
+        out.push(this.randomLost(rng, phase, firstTime));
         i++;
         continue;
       }

@@ -66,19 +66,15 @@ export function serverStatus(
   const unavailable = list.filter((n) => n.state !== 'NODE_CONNECTED').map((n) => n.name);
   const sum = (key: 'numFlows' | 'maxFlows' | 'seenFlows') =>
     String(connected.reduce((a, n) => a + Number(n[key]), 0));
+  const live = nodes.filter((n) => !(n.flaky && phaseAt(startMs, nowMs).nodeDown));
   // Relay reports the oldest node's uptime.
-  let uptime = '0';
-  for (const n of connected)
-    if (n.uptimeNs.length > uptime.length || (n.uptimeNs.length === uptime.length && n.uptimeNs > uptime))
-      uptime = n.uptimeNs;
-  const rate = nodes
-    .filter((n) => connected.some((c) => c.name === n.hubbleName))
-    .reduce((a, n) => a + rateOf(n), 0);
+  const oldestMs = Math.max(0, ...live.map((n) => nowMs - agentStartMs(startMs, n, nowMs)));
+  const rate = live.reduce((a, n) => a + rateOf(n), 0);
   return {
     numFlows: sum('numFlows'),
     maxFlows: sum('maxFlows'),
     seenFlows: sum('seenFlows'),
-    uptimeNs: uptime,
+    uptimeNs: msToNanosString(oldestMs),
     numConnectedNodes: connected.length,
     numUnavailableNodes: unavailable.length,
     unavailableNodes: unavailable.slice(0, 10),

@@ -1,5 +1,5 @@
 // CertificateRequests (the latest issuance attempt of each Certificate) and the issuers.
-import { DAY_MS, HOUR_MS, isoSeconds } from './clock';
+import { DAY_MS, isoSeconds } from './clock';
 import type { CertDef } from './objects-certs';
 import { hashString, k8sSuffix, uuidFor } from './prng';
 import { created, meta, obj, ownerRef, type RenderContext } from './render-context';
@@ -19,10 +19,10 @@ export function renderRequest(
   certUid: string,
   revision: number,
   state: 'Issued' | 'Pending' | 'Failed',
+  at: number,
 ): KubeObject {
   const seed = ctx.model.seed;
   const name = `${d.name}-${k8sSuffix(hashString(`${d.ns}/${d.name}#${revision}`, seed), 5)}`;
-  const at = ctx.phase.cycleStartMs - (state === 'Issued' ? 0 : 3 * HOUR_MS);
   const approved = cond(
     'Approved',
     'True',

@@ -87,9 +87,12 @@ export function renderCertManager(ctx: RenderContext): KubeObject[] {
     let crState: 'Issued' | 'Pending' | 'Failed' = 'Issued';
     let revision = 0;
     const since = ctx.model.epochMs + 2 * DAY_MS;
+    /** When the latest CertificateRequest was created. */
+    let requestAt = since;
     if (d.state === 'healthy') {
       const notBefore = Math.floor((c0 - 30 * DAY_MS) / 1000) * 1000;
       revision = 4;
+      requestAt = notBefore - 60_000;
       Object.assign(status, {
         conditions: [cond('Ready', 'True', 'Ready', READY_MSG, notBefore + 60_000)],
         notAfter: isoSeconds(notBefore + LIFETIME),
@@ -103,6 +106,7 @@ export function renderCertManager(ctx: RenderContext): KubeObject[] {
       revision = 7 + p.cycleIndex + (p.certRenewed ? 1 : 0);
       let notAfter = renewal + 144 * HOUR_MS;
       if (p.certRenewed) notAfter = c0 + AT.certRenewed + LIFETIME;
+      requestAt = p.certRenewed ? c0 + AT.certRenewed - 10_000 : notAfter - LIFETIME - 60_000;
       const conditions = [cond('Ready', 'True', 'Ready', READY_MSG, since)];
       if (p.certRenewing) {
         conditions.push(
@@ -116,6 +120,7 @@ export function renderCertManager(ctx: RenderContext): KubeObject[] {
         );
         status.nextPrivateKeySecretName = `${d.name}-${k8sSuffix(hashString(`${d.name}@${revision}`, seed), 5)}`;
         crState = 'Pending';
+        requestAt = renewal;
       }
       Object.assign(status, {
         conditions,
@@ -127,6 +132,7 @@ export function renderCertManager(ctx: RenderContext): KubeObject[] {
     } else if (d.state === 'expired') {
       const notAfter = Math.floor((c0 - 3 * DAY_MS) / 1000) * 1000;
       const failed = c0 - 20 * HOUR_MS;
+      requestAt = failed;
       revision = 2;
       crState = 'Failed';
       Object.assign(status, {
@@ -150,6 +156,7 @@ export function renderCertManager(ctx: RenderContext): KubeObject[] {
     } else if (d.state === 'failing') {
       const notAfter = Math.floor((c0 + 10 * DAY_MS) / 1000) * 1000;
       const failed = c0 - 3 * HOUR_MS;
+      requestAt = failed;
       revision = 5;
       crState = 'Failed';
       Object.assign(status, {
@@ -196,7 +203,9 @@ export function renderCertManager(ctx: RenderContext): KubeObject[] {
         { spec, status },
       ),
     );
-    out.push(renderRequest(ctx, d, certUid, crState === 'Issued' ? revision : revision + 1, crState));
+    out.push(
+      renderRequest(ctx, d, certUid, crState === 'Issued' ? revision : revision + 1, crState, requestAt),
+    );
   }
   out.push(...renderIssuers(ctx));
   return out;

@@ -35,7 +35,7 @@ export function renderPolicies(ctx: RenderContext): KubeObject[] {
                 type: 'Valid',
                 status: 'True',
                 message: 'Policy validation succeeded',
-                lastTransitionTime: isoSeconds(since + 1_000),
+                lastTransitionTime: isoSeconds(since),
               },
             ],
           },

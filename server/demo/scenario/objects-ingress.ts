@@ -1,5 +1,4 @@
 // Ingresses and Gateway API objects; their TLS secrets are the names of cert-manager Certificates.
-
 import { isoSeconds } from './clock';
 import { uuidFor } from './prng';
 import { created, meta, obj, type RenderContext } from './render-context';

@@ -37,7 +37,7 @@ export function renderLonghornNode(
           status: 'False',
           reason: 'ManagerPodDown',
           message: `Node ${node.name} is down: the manager pod longhorn-manager is not running`,
-          at: lastAt(ctx, AT.nodeDown) + 15_000,
+          at: lastAt(ctx, AT.nodeDown),
         }
     : {
         status: 'True',

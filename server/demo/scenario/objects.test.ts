@@ -206,3 +206,38 @@ describe('object set', () => {
     }
   });
 });
+
+describe('timestamps', () => {
+  /** Fields that legitimately lie in the future. */
+  const FUTURE_OK = new Set(['notAfter', 'renewalTime']);
+
+  function walk(value: unknown, keyName: string, out: [string, string][]): void {
+    if (typeof value === 'string') {
+      if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(value)) out.push([keyName, value]);
+    } else if (Array.isArray(value)) {
+      for (const v of value) walk(v, keyName, out);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k, out);
+    }
+  }
+
+  it('never puts a timestamp in the future (except certificate expiry and renewal)', () => {
+    const sc = scenario();
+    const instants = [
+      0, 1_000, 45_000, 46_000, 150_500, 190_500, 270_000, 270_500, 285_500, 300_500, 345_500, 360_500,
+      599_000,
+    ];
+    const problems: string[] = [];
+    for (const t of instants) {
+      const now = T0 + t;
+      for (const o of sc.objectsAt(now)) {
+        const stamps: [string, string][] = [];
+        walk(o, '', stamps);
+        for (const [k, v] of stamps)
+          if (!FUTURE_OK.has(k) && Date.parse(v) > now)
+            problems.push(`t=${t / 1000}s ${o.kind} ${o.metadata.name} ${k}=${v}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
