@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LayoutEngine } from './layout-engine';
+import { CARD_H, CARD_W } from './map-geometry';
 
 const nodes = (n: number, group = 'ns:a') =>
   Array.from({ length: n }, (_, i) => ({ id: `${group}/${i}`, group }));
@@ -22,7 +23,8 @@ describe('LayoutEngine', () => {
       for (let j = i + 1; j < all.length; j++) {
         const [, p] = all[i]!;
         const [, q] = all[j]!;
-        if (Math.hypot(p.x - q.x, p.y - q.y) < 60) overlaps += 1;
+        // Cards (not just centres) must not overlap; 10% slack for the force layout's softness.
+        if (Math.abs(p.x - q.x) < CARD_W * 0.9 && Math.abs(p.y - q.y) < CARD_H * 0.9) overlaps += 1;
       }
     }
     expect(overlaps).toBe(0);

@@ -26,8 +26,11 @@ interface SimNode extends Point {
   fy?: number | null;
 }
 
-const CARD_RADIUS = 70;
-const CELL_PADDING = 160;
+// Cards are wide (see map-geometry CARD_W/CARD_H): the simulation runs in a space stretched
+// vertically by ASPECT so a card is roughly a disc there and circle collision packs them tightly.
+const ASPECT = 3;
+const SIM_RADIUS = 112;
+const GROUP_GAP = 90;
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -41,14 +44,14 @@ function hash(text: string): number {
 export class LayoutEngine {
   private readonly positions = new Map<string, Point>();
   private readonly cells = new Map<string, Point>();
-  private cellSize = 0;
-  private columns = 0;
+  private rowWidth = 0;
+  private cursor = { x: 0, y: 0, rowHeight: 0 };
 
   reset(): void {
     this.positions.clear();
     this.cells.clear();
-    this.cellSize = 0;
-    this.columns = 0;
+    this.rowWidth = 0;
+    this.cursor = { x: 0, y: 0, rowHeight: 0 };
   }
 
   layout(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[]): Map<string, Point> {
@@ -77,10 +80,10 @@ export class LayoutEngine {
         .map((e) => ({ source: e.source, target: e.target }));
       const cellOf = (n: SimNode) => this.cells.get(n.group)!;
       const simulation = forceSimulation<SimNode>(simNodes)
-        .force('x', forceX<SimNode>((n) => cellOf(n).x).strength(0.12))
-        .force('y', forceY<SimNode>((n) => cellOf(n).y).strength(0.12))
-        .force('charge', forceManyBody<SimNode>().strength(-260).distanceMax(500))
-        .force('collide', forceCollide<SimNode>(CARD_RADIUS))
+        .force('x', forceX<SimNode>((n) => cellOf(n).x).strength(0.18))
+        .force('y', forceY<SimNode>((n) => cellOf(n).y * ASPECT).strength(0.18))
+        .force('charge', forceManyBody<SimNode>().strength(-180).distanceMax(300))
+        .force('collide', forceCollide<SimNode>(SIM_RADIUS).strength(1).iterations(3))
         .force(
           'link',
           forceLink<SimNode, { source: string | SimNode; target: string | SimNode }>(links)
@@ -94,7 +97,7 @@ export class LayoutEngine {
       const ticks = first ? Math.min(300, 80 + Math.ceil(2000 / Math.max(1, Math.sqrt(nodes.length)))) : 120;
       for (let i = 0; i < ticks; i++) simulation.tick();
       for (const node of simNodes) {
-        if (!this.positions.has(node.id)) this.positions.set(node.id, { x: node.x, y: node.y });
+        if (!this.positions.has(node.id)) this.positions.set(node.id, { x: node.x, y: node.y / ASPECT });
       }
     }
     const result = new Map<string, Point>();
@@ -105,16 +108,26 @@ export class LayoutEngine {
   private placeGroups(members: Map<string, number>): void {
     const unplaced = [...members.keys()].filter((g) => !this.cells.has(g)).sort(groupOrder);
     if (unplaced.length === 0) return;
-    if (this.cellSize === 0) {
-      const largest = Math.max(...members.values());
-      this.cellSize = 2 * CARD_RADIUS * Math.ceil(Math.sqrt(largest)) + CELL_PADDING * 2;
-      this.columns = Math.max(2, Math.ceil(Math.sqrt(members.size * 1.6)));
+    // Half extents of a group's (wide) ellipse in real space.
+    const halfWidth = (g: string) => SIM_RADIUS * 1.05 * Math.sqrt(members.get(g) ?? 1) + 40;
+    const halfHeight = (g: string) => halfWidth(g) / ASPECT + 30;
+    if (this.rowWidth === 0) {
+      // Shelf packing, rows about 1.8x as wide as the map is tall: fits a wide screen.
+      const area = [...members.keys()].reduce(
+        (sum, g) => sum + (2 * halfWidth(g) + GROUP_GAP) * (2 * halfHeight(g) + GROUP_GAP),
+        0,
+      );
+      this.rowWidth = Math.max(900, Math.sqrt(area * 1.8));
     }
     for (const group of unplaced) {
-      const index = this.cells.size;
-      const col = index % this.columns;
-      const row = Math.floor(index / this.columns);
-      this.cells.set(group, { x: col * this.cellSize * 1.25, y: row * this.cellSize });
+      const w = halfWidth(group);
+      const h = halfHeight(group);
+      if (this.cursor.x > 0 && this.cursor.x + 2 * w > this.rowWidth) {
+        this.cursor = { x: 0, y: this.cursor.y + this.cursor.rowHeight + GROUP_GAP, rowHeight: 0 };
+      }
+      this.cells.set(group, { x: this.cursor.x + w, y: this.cursor.y + h });
+      this.cursor.x += 2 * w + GROUP_GAP;
+      this.cursor.rowHeight = Math.max(this.cursor.rowHeight, 2 * h);
     }
   }
 }

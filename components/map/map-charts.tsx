@@ -15,7 +15,7 @@ import { type SeriesPointWire, useTrafficSeries } from '../live/use-traffic-seri
 
 const REASON_COLORS = ['#f85149', '#d29922', '#a371f7', '#db61a2', '#ff7b72', '#e3b341'];
 
-const time = (t: number) => new Date(t).toISOString().slice(11, 16);
+const time = (t: number) => new Date(t).toISOString().slice(11, 19);
 const tooltipStyle = { background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 };
 
 function topReasons(points: readonly SeriesPointWire[]): string[] {
@@ -51,7 +51,7 @@ export function MapCharts({ window, paused }: { window: string; paused: boolean 
       <ChartFrame title="Flows / s by verdict">
         <AreaChart data={points}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis dataKey="t" tickFormatter={time} stroke="var(--muted)" fontSize={10} minTickGap={30} />
+          <XAxis dataKey="t" tickFormatter={time} stroke="var(--muted)" fontSize={10} minTickGap={40} />
           <YAxis stroke="var(--muted)" fontSize={10} width={40} />
           <Tooltip labelFormatter={(t) => time(Number(t))} contentStyle={tooltipStyle} />
           <Area
@@ -86,7 +86,7 @@ export function MapCharts({ window, paused }: { window: string; paused: boolean 
       <ChartFrame title="Drops / s by reason">
         <LineChart data={dropRows}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis dataKey="t" tickFormatter={time} stroke="var(--muted)" fontSize={10} minTickGap={30} />
+          <XAxis dataKey="t" tickFormatter={time} stroke="var(--muted)" fontSize={10} minTickGap={40} />
           <YAxis stroke="var(--muted)" fontSize={10} width={40} />
           <Tooltip labelFormatter={(t) => time(Number(t))} contentStyle={tooltipStyle} />
           <Legend wrapperStyle={{ fontSize: 10 }} />
@@ -105,7 +105,7 @@ export function MapCharts({ window, paused }: { window: string; paused: boolean 
       <ChartFrame title="HTTP 5xx / s">
         <AreaChart data={points}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis dataKey="t" tickFormatter={time} stroke="var(--muted)" fontSize={10} minTickGap={30} />
+          <XAxis dataKey="t" tickFormatter={time} stroke="var(--muted)" fontSize={10} minTickGap={40} />
           <YAxis stroke="var(--muted)" fontSize={10} width={40} />
           <Tooltip labelFormatter={(t) => time(Number(t))} contentStyle={tooltipStyle} />
           <Area
