@@ -1,10 +1,5 @@
-import { LiveTraffic } from '../components/overview/live-traffic';
+import { OverviewView } from '../components/overview/overview-view';
 
 export default function OverviewPage() {
-  return (
-    <>
-      <h1>Overview</h1>
-      <LiveTraffic />
-    </>
-  );
+  return <OverviewView />;
 }

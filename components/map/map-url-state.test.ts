@@ -20,6 +20,13 @@ describe('map URL state', () => {
     );
   });
 
+  it('accepts a server edge key and selects its pair of cards', () => {
+    const state = parseMapUrlState(
+      new URLSearchParams('sel=edge:shop/recommender|payments/payments|TCP|50051'),
+    );
+    expect(state.selection).toEqual({ type: 'edge', id: 'shop/recommender->payments/payments' });
+  });
+
   it('defaults unknown values', () => {
     const state = parseMapUrlState(new URLSearchParams('window=2d&sel=bogus'));
     expect(state.window).toBe('5m');

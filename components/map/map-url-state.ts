@@ -23,10 +23,15 @@ export function parseMapUrlState(params: URLSearchParams): MapUrlState {
   const sel = params.get('sel') ?? '';
   const colon = sel.indexOf(':');
   const selType = sel.slice(0, colon);
+  let selId = sel.slice(colon + 1);
+  // Other pages link to one server edge (`source|target|protocol|port`); the map draws one edge per
+  // pair of cards, so select that pair.
+  if (selType === 'edge' && selId.includes('|')) {
+    const [source, target] = selId.split('|');
+    selId = `${source}->${target}`;
+  }
   const selection: Selection =
-    colon > 0 && (selType === 'node' || selType === 'edge')
-      ? { type: selType, id: sel.slice(colon + 1) }
-      : undefined;
+    colon > 0 && (selType === 'node' || selType === 'edge') ? { type: selType, id: selId } : undefined;
   return {
     window: (WINDOWS as readonly string[]).includes(window ?? '') ? (window as MapWindow) : '5m',
     namespaces: list('namespace'),

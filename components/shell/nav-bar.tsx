@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { SessionMenu } from '../auth/session-menu';
 import { applyTheme, readTheme, type Theme } from '../theme';
 
 const LINKS = [
@@ -44,6 +45,7 @@ export function NavBar() {
         })}
       </nav>
       <div className="topbar-right">
+        <SessionMenu />
         <button type="button" onClick={toggle} aria-label="Toggle theme" data-testid="theme-toggle">
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>

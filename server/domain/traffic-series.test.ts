@@ -34,3 +34,15 @@ describe('traffic series', () => {
     expect(total).toBeCloseTo(10);
   });
 });
+
+describe('currentRates between bucket boundaries', () => {
+  it('does not under-report when now is not on a multiple of the averaging span', () => {
+    const series = createTrafficSeries();
+    // 300 flows in every second for the last 20 seconds.
+    for (let s = 0; s < 20; s++)
+      for (let i = 0; i < 300; i++) recordFlow(series, { verdict: 'FORWARDED' }, base + s * 1000 + i);
+    for (const offset of [12_000, 13_000, 14_000, 15_000, 16_000]) {
+      expect(currentRates(series, base + offset + 400, 5).flows).toBeCloseTo(300);
+    }
+  });
+});

@@ -144,21 +144,26 @@ export function seriesPoints(
   return points;
 }
 
-/** Average rates over the last `seconds` complete seconds. */
+/**
+ * Average rates over the last `seconds` complete seconds. Averages one-second points rather than
+ * one clock-aligned bucket, which would be only partly filled and under-report between boundaries.
+ */
 export function currentRates(series: TrafficSeries, nowMs: number, seconds = 5): SeriesPoint {
-  const points = seriesPoints(series, nowMs, seconds, seconds);
-  const last = points[points.length - 1];
-  return (
-    last ?? {
-      t: nowMs,
-      flows: 0,
-      forwarded: 0,
-      dropped: 0,
-      other: 0,
-      httpRequests: 0,
-      http5xx: 0,
-      http4xx: 0,
-      dropReasons: {},
-    }
-  );
+  const points = seriesPoints(series, nowMs, seconds, 1).slice(-seconds);
+  const n = Math.max(1, points.length);
+  const dropReasons: Record<string, number> = {};
+  for (const p of points)
+    for (const [r, v] of Object.entries(p.dropReasons)) dropReasons[r] = (dropReasons[r] ?? 0) + v / n;
+  const avg = (pick: (p: SeriesPoint) => number) => points.reduce((sum, p) => sum + pick(p), 0) / n;
+  return {
+    t: points[0]?.t ?? nowMs,
+    flows: avg((p) => p.flows),
+    forwarded: avg((p) => p.forwarded),
+    dropped: avg((p) => p.dropped),
+    other: avg((p) => p.other),
+    httpRequests: avg((p) => p.httpRequests),
+    http5xx: avg((p) => p.http5xx),
+    http4xx: avg((p) => p.http4xx),
+    dropReasons,
+  };
 }

@@ -9,7 +9,8 @@ import type { Flow, FlowEvent } from '../domain/flow';
 import { expectClose, expectedEdges, nearestRank } from '../domain/service-map/test-support/expected-edges';
 import { FIXTURE_DIR, FIXTURE_FILES } from '../domain/service-map/test-support/load-fixture';
 import { parseFlowJsonLine } from '../sources/hubble/flow-from-json';
-import { createRelayClient, type RelayClient } from '../sources/hubble/relay-client';
+import { createRelayClient } from '../sources/hubble/relay-client';
+import type { RelayClient } from '../sources/hubble/relay-types';
 import { Hub } from './hub';
 
 function readEvents(file: string): FlowEvent[] {

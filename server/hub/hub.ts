@@ -3,12 +3,16 @@
 // browser traffic depends on the tick rate, never on the flow rate.
 import type { Flow, FlowEvent } from '../domain/flow';
 import { effectiveTime } from '../domain/flow-time';
-import { RingBuffer } from '../domain/ring-buffer';
+import { DEFAULT_REDACT_RULES, type RedactRules, redactEvents } from '../domain/redact';
 import { createTrafficSeries, currentRates, recordFlow, type TrafficSeries } from '../domain/traffic-series';
 import { ClusterState } from './cluster-state';
+import { DropTracker } from './drop-tracker';
+import { FlowHistory } from './flow-history';
 import { LiveChannel } from './live-channel';
 import { MapChannels } from './map-channels';
+import { RuntimeMetrics } from './metrics';
 import { NodeRates } from './node-rates';
+import { ScopedSeries } from './scoped-series';
 
 export interface StoredFlow {
   readonly flow: Flow;
@@ -49,6 +53,8 @@ export interface HubOptions {
   readonly maxNodes?: number;
   readonly maxEdges?: number;
   readonly certExpiringDays?: number;
+  /** Secrets replaced before any flow is stored (SKYMAP_REDACT_*); defaults when absent. */
+  readonly redact?: RedactRules;
 }
 
 /** What Relay says about itself and its nodes (ServerStatus / GetNodes polls). */
@@ -77,7 +83,8 @@ export interface HubbleInfo {
 const DEFAULT_TAIL = 200;
 
 export class Hub {
-  readonly flows: RingBuffer<StoredFlow>;
+  /** Flow history, held as wire bytes and decoded when read (see flow-history.ts). */
+  readonly flows: FlowHistory;
   readonly series: TrafficSeries = createTrafficSeries();
   readonly counters: HubCounters = { flowsReceived: 0, lostEvents: 0, nodeStatusEvents: 0, malformed: 0 };
   readonly lost = new Map<string, LostEventRecord>();
@@ -86,6 +93,10 @@ export class Hub {
   readonly maps: MapChannels;
   readonly cluster: ClusterState;
   readonly nodeRates = new NodeRates();
+  readonly metrics = new RuntimeMetrics();
+  readonly drops = new DropTracker();
+  /** Traffic series of scoped people (SKYMAP_SCOPES_FILE), created when one first asks. */
+  readonly scopedSeries = new ScopedSeries();
   hubble: HubbleInfo = { nodes: [], namespaces: [] };
   relay: RelayStatus = { state: 'not-configured', reconnects: 0, demo: false };
 
@@ -96,7 +107,7 @@ export class Hub {
   private readonly tickListeners = new Set<(now: number) => void>();
 
   constructor(private readonly options: HubOptions) {
-    this.flows = new RingBuffer(options.flowHistory);
+    this.flows = new FlowHistory(options.flowHistory);
     this.tailPerTick = options.tailPerTick ?? DEFAULT_TAIL;
     this.flowTail = new LiveChannel('flows', () => this.flowTailSnapshot());
     this.maps = new MapChannels({ maxNodes: options.maxNodes, maxEdges: options.maxEdges }, options.now);
@@ -108,15 +119,23 @@ export class Hub {
     return this.options.now();
   }
 
-  ingest(events: readonly FlowEvent[]): void {
+  /** `wires[i]`, when given, is the GetFlowsResponse `incoming[i]` was decoded from (kept as history). */
+  ingest(incoming: readonly FlowEvent[], wires?: readonly (Uint8Array | undefined)[]): void {
+    // Before anything stores a flow: secrets must never reach a place a browser can read.
+    const events = redactEvents(incoming, this.options.redact ?? DEFAULT_REDACT_RULES);
     const arrivedMs = this.options.now();
-    for (const event of events) {
-      if (event.kind === 'flow') this.ingestFlow(event.flow, arrivedMs);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      // A flow redaction changed is kept as the redacted object, never as its original bytes.
+      if (event.kind === 'flow')
+        this.ingestFlow(event.flow, arrivedMs, event === incoming[i] ? wires?.[i] : undefined);
       else if (event.kind === 'lost') this.ingestLost(event, arrivedMs);
       else this.ingestNodeStatus(event, arrivedMs);
     }
     this.maps.ingest(events, arrivedMs);
     this.nodeRates.record(events, arrivedMs);
+    this.drops.ingest(events, arrivedMs);
+    this.scopedSeries.ingest(events, arrivedMs);
   }
 
   countMalformed(n = 1): void {
@@ -172,11 +191,11 @@ export class Hub {
     return { stats: this.stats(now), flows: this.flows.newest(this.tailPerTick).map(wireFlow), skipped: 0 };
   }
 
-  private ingestFlow(flow: Flow, arrivedMs: number): void {
+  private ingestFlow(flow: Flow, arrivedMs: number, wire?: Uint8Array): void {
     this.ingestCount += 1;
     this.counters.flowsReceived += 1;
-    const stored: StoredFlow = { flow, arrivedMs, n: this.ingestCount };
-    this.flows.push(stored);
+    if (wire !== undefined) this.flows.pushWire(wire, arrivedMs, this.ingestCount, flow);
+    else this.flows.push({ flow, arrivedMs, n: this.ingestCount });
     recordFlow(this.series, flow, effectiveTime(flow.time, arrivedMs));
   }
 

@@ -16,6 +16,8 @@ import {
   toMapView,
 } from '../domain/service-map';
 import { LiveChannel } from './live-channel';
+import type { NamespaceScope } from './scoped';
+import { scopedChannelKey, scopedMapQuery, scopedMapView } from './scoped-map';
 
 /** Joins that add badges (and the pods behind a node) to a view; pure, set by the runtime. */
 export type MapDecorator = (view: MapView) => MapView;
@@ -25,6 +27,8 @@ const MAX_CHANNELS = 64;
 interface MapChannelState {
   readonly channel: LiveChannel;
   readonly query: MapQuery;
+  /** Whose view this is: a scoped person's views are built (and diffed) from scoped views only. */
+  readonly scope: NamespaceScope;
   view: MapView | undefined;
 }
 
@@ -52,22 +56,25 @@ export class MapChannels {
     aggregateEvents(this.state, events, now);
   }
 
-  view(query: MapQuery, now = this.now()): MapView {
-    return this.decorate(toMapView(this.state, query, now));
+  /** The view for a query as people with `scope` may see it (scoped.ts, SKYMAP_SCOPES_FILE). */
+  view(query: MapQuery, now = this.now(), scope: NamespaceScope = 'all'): MapView {
+    return scopedMapView((q) => this.decorate(toMapView(this.state, q, now)), query, scope);
   }
 
   /** The channel for a query, created on first use; undefined when too many distinct ones exist. */
-  channel(query: MapQuery): LiveChannel | undefined {
-    const key = mapQueryKey(query);
+  channel(query: MapQuery, scope: NamespaceScope = 'all'): LiveChannel | undefined {
+    const narrowed = scopedMapQuery(query, scope);
+    const key = scopedChannelKey(narrowed === null ? `${query.window}|-` : mapQueryKey(narrowed), scope);
     const existing = this.channels.get(key);
     if (existing) return existing.channel;
     if (this.channels.size >= MAX_CHANNELS) this.dropIdle();
     if (this.channels.size >= MAX_CHANNELS) return undefined;
     const entry: MapChannelState = {
       query,
+      scope,
       view: undefined,
       channel: new LiveChannel(`map:${key}`, () => {
-        entry.view ??= this.view(query);
+        entry.view ??= this.view(query, this.now(), scope);
         return entry.view;
       }),
     };
@@ -81,7 +88,7 @@ export class MapChannels {
         this.channels.delete(key);
         continue;
       }
-      const next = this.view(entry.query, now);
+      const next = this.view(entry.query, now, entry.scope);
       const prev = entry.view;
       entry.view = next;
       if (!prev) {

@@ -1,6 +1,10 @@
 // Environment → one validated, typed configuration, read once at start-up. Every failure names the
 // setting in one line so an operator can fix it without reading a stack trace.
 import { accessSync, constants, readFileSync } from 'node:fs';
+import { cachedScopes } from '../auth/scopes-file';
+import { AuthSettingError, type AuthSettings, parseAuthSettings } from '../auth/settings';
+import { parseRedactRules, type RedactRules } from '../domain/redact';
+import { parseNamespacesSetting } from './namespaces-setting';
 
 export interface RelayTls {
   readonly caFile?: string;
@@ -31,6 +35,12 @@ export interface Config {
   readonly maxNodes: number;
   readonly maxEdges: number;
   readonly certExpiringDays: number;
+  /** Sign-in (SKYMAP_AUTH_*), namespace scopes (SKYMAP_SCOPES_FILE) and the bind address check. */
+  readonly auth: AuthSettings;
+  /** Headers and query keys whose values become [redacted] (SKYMAP_REDACT_HEADERS, _QUERY_KEYS). */
+  readonly redact: RedactRules;
+  /** SKYMAP_NAMESPACES (namespace-scoped install): watched and shown namespaces; undefined = cluster-wide. */
+  readonly namespaces: readonly string[] | undefined;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +131,34 @@ function kubeFrom(env: Env): KubeSource | undefined {
   return undefined;
 }
 
+function authFrom(env: Env): AuthSettings {
+  try {
+    const auth = parseAuthSettings(env);
+    // Read now so a broken scopes file stops start-up instead of locking people out later.
+    if (auth.scopesFile !== undefined) cachedScopes(auth.scopesFile);
+    return auth;
+  } catch (err) {
+    if (err instanceof AuthSettingError)
+      throw new ConfigError(err.setting, err.message.slice(err.setting.length + 2));
+    throw err;
+  }
+}
+
+function namespacesFrom(env: Env): readonly string[] | undefined {
+  const parsed = parseNamespacesSetting(env.SKYMAP_NAMESPACES);
+  if (!parsed.ok) throw new ConfigError('SKYMAP_NAMESPACES', parsed.error);
+  return parsed.namespaces;
+}
+
+function redactFrom(env: Env): RedactRules {
+  const parsed = parseRedactRules({
+    headers: env.SKYMAP_REDACT_HEADERS,
+    queryKeys: env.SKYMAP_REDACT_QUERY_KEYS,
+  });
+  if (!parsed.ok) throw new ConfigError(parsed.setting, parsed.error);
+  return parsed.rules;
+}
+
 /** Throws ConfigError; callers print its message as the single line and exit. */
 export function loadConfig(env: Env): Config {
   const hubble = hubbleFrom(env);
@@ -136,5 +174,8 @@ export function loadConfig(env: Env): Config {
     maxNodes: Math.floor(positiveNumber(env, 'SKYMAP_MAX_NODES', 5_000, 1_000_000)),
     maxEdges: Math.floor(positiveNumber(env, 'SKYMAP_MAX_EDGES', 20_000, 5_000_000)),
     certExpiringDays: positiveNumber(env, 'SKYMAP_CERT_EXPIRING_DAYS', 14, 3650),
+    auth: authFrom(env),
+    redact: redactFrom(env),
+    namespaces: namespacesFrom(env),
   };
 }

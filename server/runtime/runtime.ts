@@ -42,6 +42,7 @@ export function startRuntime(
     maxNodes: config.maxNodes,
     maxEdges: config.maxEdges,
     certExpiringDays: config.certExpiringDays,
+    redact: config.redact,
   });
   const disposers: (() => Promise<void> | void)[] = [];
   const runtime: Runtime = {
@@ -52,7 +53,7 @@ export function startRuntime(
     ready: Promise.resolve(),
   };
   (globalThis as Holder)[KEY] = runtime;
-  const timer = setInterval(() => hub.tick(), config.tickMs);
+  const timer = setInterval(() => hub.metrics.timeTick(() => hub.tick()), config.tickMs);
   timer.unref?.();
   disposers.push(() => clearInterval(timer));
   (runtime as { ready: Promise<void> }).ready = startSources(runtime).catch((err: unknown) => {

@@ -3,9 +3,12 @@
 // that are really configuration mistakes (unreadable TLS files, a bad kubeconfig) end start-up with
 // one line naming the setting.
 import { matchRelayLists } from '../domain/flow-filter';
+import { keepNamespaces, namespaceWhitelist } from '../hub/namespace-mode';
 import { createRelayClient } from '../sources/hubble/relay-client';
 import { createClusterSource } from '../sources/kubernetes/cluster-source';
 import { loadKubeConfig } from '../sources/kubernetes/kubeconfig';
+import { watchedResourcesFor } from '../sources/kubernetes/watched-resources';
+import { logMalformedRelayMessages } from './log';
 import type { Runtime } from './runtime';
 
 function fatal(message: string): never {
@@ -46,8 +49,16 @@ export async function startSources(runtime: Runtime): Promise<void> {
       client = createRelayClient({
         address: relayAddress,
         tls: config.hubble.mode === 'relay' ? config.hubble.tls : undefined,
-        onEvents: (batch) => hub.ingest(batch),
-        onMalformed: (count) => hub.countMalformed(count),
+        // SKYMAP_NAMESPACES: ask Relay for those namespaces only, and drop whatever else arrives.
+        whitelist: namespaceWhitelist(config.namespaces),
+        onEvents: (batch, wires) => {
+          const kept = keepNamespaces(batch, wires, config.namespaces);
+          hub.ingest(kept.events, kept.wires);
+        },
+        onMalformed: (count) => {
+          hub.countMalformed(count);
+          logMalformedRelayMessages(count, hub.counters.malformed);
+        },
         onStatus: (status) =>
           hub.setRelayStatus({
             state: status.state,
@@ -77,7 +88,9 @@ export async function startSources(runtime: Runtime): Promise<void> {
       kubeconfigPath ? { kind: 'file', path: kubeconfigPath, setting: 'KUBECONFIG' } : { kind: 'in-cluster' },
     );
     if (!loaded.ok) fatal(loaded.error.message);
-    const cluster = createClusterSource(loaded.kubeConfig);
+    const cluster = createClusterSource(loaded.kubeConfig, {
+      resources: watchedResourcesFor(config.namespaces),
+    });
     hub.cluster.attach(cluster);
     runtime.cluster = cluster;
     runtime.disposers.push(() => cluster.stop());

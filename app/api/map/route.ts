@@ -1,4 +1,5 @@
 import { parseMapQuery } from '../../../server/domain/service-map';
+import { requestScope } from '../../../server/hub/scoped';
 import { ensureRuntime } from '../../../server/runtime/runtime';
 
 export const dynamic = 'force-dynamic';
@@ -9,5 +10,6 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseMapQuery({ window: params.get('window'), namespace: params.get('namespace') });
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
   const rt = await ensureRuntime();
-  return Response.json(rt.hub.maps.view(parsed.query));
+  const scope = requestScope(request, rt.config.namespaces);
+  return Response.json(rt.hub.maps.view(parsed.query, rt.hub.now(), scope.held));
 }

@@ -1,4 +1,5 @@
-import { seriesView } from '../../../server/hub/series-view';
+import { requestScope } from '../../../server/hub/scoped';
+import { scopedSeriesBody } from '../../../server/hub/scoped-api';
 import { ensureRuntime } from '../../../server/runtime/runtime';
 
 export const dynamic = 'force-dynamic';
@@ -6,6 +7,8 @@ export const runtime = 'nodejs';
 
 export async function GET(request: Request): Promise<Response> {
   const rt = await ensureRuntime();
-  const body = seriesView(rt.hub.series, new URL(request.url).searchParams.get('window'), rt.hub.now());
+  const scope = requestScope(request, rt.config.namespaces);
+  const window = new URL(request.url).searchParams.get('window');
+  const body = scopedSeriesBody(rt.hub, window, scope, rt.hub.now());
   return Response.json(body, { status: 'error' in body ? 400 : 200 });
 }

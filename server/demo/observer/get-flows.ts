@@ -2,7 +2,7 @@
 // selectBackfill, then live events (follow), each through the request's filters and time bounds.
 import { status as grpcStatus, Metadata, type ServerWritableStream } from '@grpc/grpc-js';
 import type { Flow, FlowEvent } from '../../domain/flow';
-import { encodeGetFlowsResponse } from '../../sources/hubble/encode-flow-response';
+import { encodeGetFlowsResponseFast } from '../../sources/hubble/encode-flow-fast';
 import { decodeGetFlowsRequest } from '../../sources/hubble/relay-codec';
 import type { RelayFlowsRequest } from '../../sources/hubble/relay-types';
 import { afterUntil, beforeSince, eventNode, eventTime, selectBackfill, timeBounds } from './backfill';
@@ -90,7 +90,7 @@ function serve(ctx: GetFlowsContext, call: GetFlowsCall, req: RelayFlowsRequest)
     call.end();
   };
   const relayEvent = (event: FlowEvent): Uint8Array =>
-    encodeGetFlowsResponse({
+    encodeGetFlowsResponseFast({
       ...event,
       nodeName: ctx.relayNodeName,
       time: new Date(ctx.now()).toISOString(),
@@ -164,7 +164,7 @@ function* backfillBytes(
     let bytes = ctx.encoded.get(event);
     if (bytes === undefined) {
       try {
-        bytes = encodeGetFlowsResponse(event);
+        bytes = encodeGetFlowsResponseFast(event);
       } catch {
         continue; // An event the source could not have produced on a real wire.
       }

@@ -130,6 +130,16 @@ export type ParsedMapQuery =
   | { readonly ok: true; readonly query: MapQuery }
   | { readonly ok: false; readonly error: string };
 
+// Bounds on what a request may name: a view per distinct list is kept live, so lists are bounded too.
+const MAX_NAMESPACE_PARAM = 4096;
+const MAX_NAMESPACES = 100;
+const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** A request value for an error message: JSON-quoted (control characters escaped), at most 64 chars. */
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+}
+
 /** The window used when a request names none. */
 export const DEFAULT_MAP_WINDOW: MapWindow = '5m';
 
@@ -146,17 +156,34 @@ export function parseMapQuery(params: {
   if (rawWindow !== null && rawWindow !== '') {
     const found = MAP_WINDOWS.find((w) => w === rawWindow);
     if (found === undefined) {
-      return { ok: false, error: `window must be one of ${MAP_WINDOWS.join(', ')}; got "${rawWindow}"` };
+      return {
+        ok: false,
+        error: `window must be one of ${MAP_WINDOWS.join(', ')}; got ${quoted(rawWindow)}`,
+      };
     }
     window = found;
   }
+  const rawNamespace = params.namespace ?? '';
+  if (rawNamespace.length > MAX_NAMESPACE_PARAM) {
+    return { ok: false, error: `namespace is longer than ${MAX_NAMESPACE_PARAM} characters` };
+  }
   const namespaces = [
     ...new Set(
-      (params.namespace ?? '')
+      rawNamespace
         .split(',')
         .map((n) => n.trim())
         .filter((n) => n !== ''),
     ),
   ].sort();
+  const invalid = namespaces.find((n) => !NAMESPACE_NAME.test(n));
+  if (invalid !== undefined) {
+    return {
+      ok: false,
+      error: `namespace ${quoted(invalid)} is not a Kubernetes namespace name (lower-case letters, digits and '-', at most 63 characters)`,
+    };
+  }
+  if (namespaces.length > MAX_NAMESPACES) {
+    return { ok: false, error: `at most ${MAX_NAMESPACES} namespaces per view; got ${namespaces.length}` };
+  }
   return { ok: true, query: namespaces.length > 0 ? { window, namespaces } : { window } };
 }

@@ -33,6 +33,7 @@ import {
   VERDICT,
 } from './enum-names';
 import type { WireReader } from './wire-reader';
+import { copyEndpoint, readNodeLabels, SHARED } from './wire-share-flow';
 
 // Module-local copies of imported bindings. Compiled to CommonJS (tsx, bundlers), each use of
 // an import becomes a getter call; in these per-field loops that measured ~20% of decode time.
@@ -63,6 +64,9 @@ const _readService = readService;
 const _readTimestamp = readTimestamp;
 const _readTraceContext = readTraceContext;
 const _readTunnel = readTunnel;
+const _SHARED = SHARED;
+const _copyEndpoint = copyEndpoint;
+const _readNodeLabels = readNodeLabels;
 
 // Field 150000 (extensions) is deliberately absent: it is skipped like an unknown field.
 const FLOW_FIELDS = new Set([
@@ -99,10 +103,16 @@ export function readFlow(r: WireReader, o: Mutable<Flow>): void {
         o.l4 = r.message(_readLayer4, o.l4 ?? {});
         break;
       case 66 /* 8:LEN */:
-        o.source = r.message(_readEndpoint, o.source ?? {});
+        o.source =
+          o.source === undefined
+            ? _SHARED.endpoint.message(r, _readEndpoint)
+            : r.message(_readEndpoint, _copyEndpoint(o.source));
         break;
       case 74 /* 9:LEN */:
-        o.destination = r.message(_readEndpoint, o.destination ?? {});
+        o.destination =
+          o.destination === undefined
+            ? _SHARED.endpoint.message(r, _readEndpoint)
+            : r.message(_readEndpoint, _copyEndpoint(o.destination));
         break;
       case 80 /* 10:VARINT */:
         {
@@ -129,13 +139,22 @@ export function readFlow(r: WireReader, o: Mutable<Flow>): void {
         if (r.bool()) o.reply = true;
         break;
       case 154 /* 19:LEN */:
-        o.event_type = r.message(_readEventType, o.event_type ?? {});
+        o.event_type =
+          o.event_type === undefined
+            ? _SHARED.eventType.message(r, _readEventType)
+            : r.message(_readEventType, { ...o.event_type });
         break;
       case 162 /* 20:LEN */:
-        o.source_service = r.message(_readService, o.source_service ?? {});
+        o.source_service =
+          o.source_service === undefined
+            ? _SHARED.service.message(r, _readService)
+            : r.message(_readService, { ...o.source_service });
         break;
       case 170 /* 21:LEN */:
-        o.destination_service = r.message(_readService, o.destination_service ?? {});
+        o.destination_service =
+          o.destination_service === undefined
+            ? _SHARED.service.message(r, _readService)
+            : r.message(_readService, { ...o.destination_service });
         break;
       case 176 /* 22:VARINT */:
         {
@@ -219,7 +238,7 @@ export function readFlow(r: WireReader, o: Mutable<Flow>): void {
           break;
         }
       case 298 /* 37:LEN */:
-        o.node_labels = _append(o.node_labels, r.string());
+        o.node_labels = _readNodeLabels(r, o.node_labels);
         break;
       case 306 /* 38:LEN */:
         o.file = r.message(_readFileInfo, o.file ?? {});
@@ -231,19 +250,22 @@ export function readFlow(r: WireReader, o: Mutable<Flow>): void {
         o.ip_trace_id = r.message(_readIpTraceId, o.ip_trace_id ?? {});
         break;
       case 330 /* 41:LEN */:
-        o.emitter = r.message(_readNameVersion, o.emitter ?? {});
+        o.emitter =
+          o.emitter === undefined
+            ? _SHARED.emitter.message(r, _readNameVersion)
+            : r.message(_readNameVersion, { ...o.emitter });
         break;
       case 168010 /* 21001:LEN */:
-        o.egress_allowed_by = _append(o.egress_allowed_by, r.message(_readPolicy, {}));
+        o.egress_allowed_by = _append(o.egress_allowed_by, _SHARED.policy.message(r, _readPolicy));
         break;
       case 168018 /* 21002:LEN */:
-        o.ingress_allowed_by = _append(o.ingress_allowed_by, r.message(_readPolicy, {}));
+        o.ingress_allowed_by = _append(o.ingress_allowed_by, _SHARED.policy.message(r, _readPolicy));
         break;
       case 168034 /* 21004:LEN */:
-        o.egress_denied_by = _append(o.egress_denied_by, r.message(_readPolicy, {}));
+        o.egress_denied_by = _append(o.egress_denied_by, _SHARED.policy.message(r, _readPolicy));
         break;
       case 168042 /* 21005:LEN */:
-        o.ingress_denied_by = _append(o.ingress_denied_by, r.message(_readPolicy, {}));
+        o.ingress_denied_by = _append(o.ingress_denied_by, _SHARED.policy.message(r, _readPolicy));
         break;
       case 168050 /* 21006:LEN */:
         o.policy_log = _append(o.policy_log, r.string());

@@ -79,3 +79,45 @@ describe('createFlowDeduper', () => {
     expect(d.size).toBeLessThanOrEqual(101);
   });
 });
+
+describe('createFlowDeduper against a plain Map model', () => {
+  it('agrees on every answer and the resume point under random churn (cap and window evictions)', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const windowMs = 400;
+    const maxKeys = 64;
+    const d = createFlowDeduper({ windowMs, maxKeys });
+    // The model: insertion-ordered Map (uuid → time), same eviction rules.
+    const model = new Map<string, number>();
+    let newest = Number.NEGATIVE_INFINITY;
+    let evictedNewest = Number.NEGATIVE_INFINITY;
+    let clock = 0;
+    for (let i = 0; i < 20_000; i++) {
+      clock += Math.floor(rand() * 5);
+      const t = clock - Math.floor(rand() * 300);
+      const uuid = `u${Math.floor(rand() * 300)}`;
+      const got = d.admit(at(t, { uuid }));
+      let want: boolean;
+      if (model.has(uuid)) want = false;
+      else {
+        want = true;
+        if (t > newest) newest = t;
+        if (t >= newest - windowMs) {
+          for (const [k, kt] of model) {
+            if (!(kt < newest - windowMs || model.size >= maxKeys)) break;
+            model.delete(k);
+            if (kt > evictedNewest) evictedNewest = kt;
+          }
+          model.set(uuid, t);
+        }
+      }
+      expect(got).toBe(want);
+      expect(d.size).toBe(model.size);
+    }
+    const since = Math.max(newest - 1000, evictedNewest + 1);
+    expect(d.resumeSince(1000)).toBe(new Date(BASE + since).toISOString());
+  });
+});

@@ -40,33 +40,82 @@ export function flowKey(flow: Flow, nodeName?: string): string {
   return `${flow.node_name ?? nodeName}\u0000${flow.time}\u0000${flow.verdict}\u0000${flow.trace_observation_point}\u0000${what}`;
 }
 
+// Two independent 32-bit string hashes make a 64-bit fingerprint: with 200,000 keys held, the
+// chance that a new flow is taken for a repeat is about 1e-14 per flow. No object per key is
+// kept (typed arrays only), so remembering 200,000 flows costs the garbage collector nothing.
+function hashPair(key: string, out: Int32Array): void {
+  let a = 0x811c9dc5 | 0;
+  let b = key.length ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b + c, 0x5bd1e995);
+  }
+  a ^= a >>> 13;
+  b ^= b >>> 15;
+  out[0] = Math.imul(a, 0x85ebca6b) ^ (b >>> 7);
+  out[1] = Math.imul(b, 0xc2b2ae35) ^ (a >>> 11);
+}
+
 export function createFlowDeduper(options: FlowDedupeOptions): FlowDeduper {
   const windowMs = Math.max(0, options.windowMs);
   const maxKeys = Math.max(1, Math.floor(options.maxKeys));
-  const seen = new Map<string, number>();
-  // Insertion-ordered queue (two parallel arrays + head) so eviction is O(1) amortised.
-  let keys: string[] = [];
-  let times: number[] = [];
+  // Insertion-ordered ring of remembered keys (fingerprint halves and time)...
+  const ringSize = maxKeys + 1;
+  const ringA = new Int32Array(ringSize);
+  const ringB = new Int32Array(ringSize);
+  const ringT = new Float64Array(ringSize);
   let head = 0;
+  let count = 0;
+  // ...indexed by an open-addressing table of ring positions (linear probing, -1 = empty).
+  let bits = 4;
+  while (1 << bits < maxKeys * 2) bits++;
+  const mask = (1 << bits) - 1;
+  const table = new Int32Array(1 << bits).fill(-1);
+  const fp = new Int32Array(2);
   let newestMs = Number.NEGATIVE_INFINITY;
   let evictedNewestMs = Number.NEGATIVE_INFINITY;
 
-  function evictHead(): void {
-    const key = keys[head]!;
-    const t = times[head]!;
-    head += 1;
-    // A key may have been re-inserted later (same flow after eviction); only drop the current entry.
-    if (seen.get(key) === t) seen.delete(key);
-    if (t > evictedNewestMs) evictedNewestMs = t;
-    if (head > 1024 && head * 2 > keys.length) {
-      keys = keys.slice(head);
-      times = times.slice(head);
-      head = 0;
+  const home = (a: number) => Math.imul(a, 0x9e3779b1) >>> (32 - bits);
+
+  function find(a: number, b: number): number {
+    for (let slot = home(a); ; slot = (slot + 1) & mask) {
+      const at = table[slot]!;
+      if (at < 0) return -1;
+      if (ringA[at] === a && ringB[at] === b) return slot;
     }
   }
 
+  /** Removes the table slot of ring position `at`, shifting later probes back (no tombstones). */
+  function unlink(at: number): void {
+    let slot = home(ringA[at]!);
+    while (table[slot] !== at) slot = (slot + 1) & mask;
+    let hole = slot;
+    for (let next = (hole + 1) & mask; table[next]! >= 0; next = (next + 1) & mask) {
+      const want = home(ringA[table[next]!]!);
+      // Move `next` into the hole unless its home lies cyclically in (hole, next].
+      const between = hole <= next ? want > hole && want <= next : want > hole || want <= next;
+      if (!between) {
+        table[hole] = table[next]!;
+        hole = next;
+      }
+    }
+    table[hole] = -1;
+  }
+
+  function evictHead(): void {
+    const t = ringT[head]!;
+    unlink(head);
+    head = (head + 1) % ringSize;
+    count -= 1;
+    if (t > evictedNewestMs) evictedNewestMs = t;
+  }
+
   function admitKey(key: string, time: string | undefined, advances: boolean): boolean {
-    if (seen.has(key)) return false;
+    hashPair(key, fp);
+    const a = fp[0]!;
+    const b = fp[1]!;
+    if (find(a, b) >= 0) return false;
     const parsed = parseFlowTime(time);
     const valid = Number.isFinite(parsed);
     let t = valid ? parsed : Number.isFinite(newestMs) ? newestMs : 0;
@@ -76,18 +125,21 @@ export function createFlowDeduper(options: FlowDedupeOptions): FlowDeduper {
     if (!advances && Number.isFinite(newestMs) && t > newestMs) t = newestMs;
     // Far older than everything kept: a resume can never re-send it, so do not remember it.
     if (t < newestMs - windowMs) return true;
-    seen.set(key, t);
-    keys.push(key);
-    times.push(t);
-    while (keys.length - head > 0 && (times[head]! < newestMs - windowMs || seen.size > maxKeys)) {
-      evictHead();
-    }
+    while (count > 0 && (ringT[head]! < newestMs - windowMs || count >= maxKeys)) evictHead();
+    const at = (head + count) % ringSize;
+    ringA[at] = a;
+    ringB[at] = b;
+    ringT[at] = t;
+    count += 1;
+    let slot = home(a);
+    while (table[slot]! >= 0) slot = (slot + 1) & mask;
+    table[slot] = at;
     return true;
   }
 
   return {
     get size() {
-      return seen.size;
+      return count;
     },
     admit(flow: Flow, nodeName?: string): boolean {
       return admitKey(flowKey(flow, nodeName), flow.time, true);

@@ -72,3 +72,26 @@ describe('createEventBatcher', () => {
     expect(b.pending).toBe(0);
   });
 });
+
+describe('createEventBatcher extras', () => {
+  it('delivers what was pushed along with each event, aligned, undefined where nothing was', () => {
+    const got: [string[], (number | undefined)[]][] = [];
+    const b = createEventBatcher<string, number>({
+      maxEvents: 3,
+      maxDelayMs: 1000,
+      deliver: (batch, extras) => got.push([[...batch], [...extras]]),
+    });
+    b.push('a', 1);
+    b.push('b');
+    b.push('c', 3);
+    b.push('d', 4);
+    b.close();
+    expect(got).toEqual([
+      [
+        ['a', 'b', 'c'],
+        [1, undefined, 3],
+      ],
+      [['d'], [4]],
+    ]);
+  });
+});

@@ -87,7 +87,8 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
     windowMs: overlapMs + 3000,
     maxKeys: options.dedupeMaxKeys ?? 200_000,
   });
-  const batcher = createEventBatcher<FlowEvent>({
+  // Each flow travels with the bytes it was decoded from: the hub keeps those as its history.
+  const batcher = createEventBatcher<FlowEvent, Uint8Array>({
     maxEvents: options.batchMaxEvents ?? 2000,
     maxDelayMs: options.batchMaxDelayMs ?? 20,
     deliver: options.onEvents,
@@ -115,7 +116,7 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
       return;
     }
     if (!deduper.admitEvent(event)) return;
-    batcher.push(event);
+    batcher.push(event, event.kind === 'flow' ? bytes : undefined);
   }
 
   function markConnected(): void {

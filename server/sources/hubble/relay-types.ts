@@ -159,8 +159,12 @@ export interface RelayClientOptions {
   readonly blacklist?: readonly RelayFlowFilter[];
   readonly fieldMask?: readonly string[];
 
-  /** Decoded responses in arrival order, batched (never one call per flow). */
-  readonly onEvents: (batch: readonly FlowEvent[]) => void;
+  /**
+   * Decoded responses in arrival order, batched (never one call per flow). `wires[i]` is the
+   * serialized GetFlowsResponse `batch[i]` was decoded from when it is a flow (the client never
+   * reuses those bytes; the hub keeps a copy as its flow history).
+   */
+  readonly onEvents: (batch: readonly FlowEvent[], wires: readonly (Uint8Array | undefined)[]) => void;
   readonly onStatus?: (status: RelayConnectionStatus) => void;
   /** Number of responses that failed to decode since the previous call (a delta). */
   readonly onMalformed?: (count: number) => void;

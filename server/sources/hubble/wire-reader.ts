@@ -26,11 +26,22 @@ const SAFE_HIGH_LIMIT = 0x200000;
 const MAX_GROUP_DEPTH = 32;
 
 const utf8 = new TextDecoder('utf-8');
+type Utf8Slice = (this: Uint8Array, start: number, end: number) => string;
+// Buffer#utf8Slice (what Buffer#toString calls after argument checks) has a fraction of
+// TextDecoder#decode's per-call cost; grpc-js hands the decoder Buffers. Same WHATWG replacement
+// of invalid sequences. Plain Uint8Arrays (tests, other callers) keep using TextDecoder.
+const bufferUtf8Slice = (Buffer.prototype as unknown as { utf8Slice?: Utf8Slice }).utf8Slice;
+function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
+  return bufferUtf8Slice !== undefined && buf instanceof Buffer
+    ? bufferUtf8Slice.call(buf, start, end)
+    : utf8.decode(buf.subarray(start, end));
+}
 
 // Direct-mapped string cache shared by all readers (decoding is synchronous, so no races).
-// Keys live in one preallocated byte pool (slot i owns INTERN_MAX_BYTES bytes at i * 64), so a
-// miss allocates nothing but the decoded string. Bounded: 16384 slots, 1 MiB of key bytes.
-const INTERN_MAX_BYTES = 64;
+// Keys live in one preallocated byte pool (slot i owns INTERN_MAX_BYTES bytes at i * 128), so a
+// miss allocates nothing but the decoded string. Bounded: 16384 slots, 2 MiB of key bytes. 128
+// bytes covers Cilium's long namespace-label keys (`k8s:io.cilium.k8s.namespace.labels.…`).
+const INTERN_MAX_BYTES = 128;
 const INTERN_BITS = 14;
 const INTERN_SLOTS = 1 << INTERN_BITS;
 const internPool = new Uint8Array(INTERN_SLOTS * INTERN_MAX_BYTES);
@@ -38,9 +49,23 @@ const internPoolView = new DataView(internPool.buffer);
 const internLengths = new Uint8Array(INTERN_SLOTS); // 0 = empty slot
 const internValues: string[] = new Array<string>(INTERN_SLOTS).fill('');
 
+// One DataView per underlying ArrayBuffer, reused: grpc-js hands out each message as a slice of a
+// shared 8 KiB pool, and a DataView per message was a measurable share of the allocation rate.
+let lastBuffer: ArrayBufferLike | undefined;
+let lastView: DataView | undefined;
+function viewOf(buf: Uint8Array): DataView {
+  if (buf.buffer !== lastBuffer || lastView === undefined) {
+    lastBuffer = buf.buffer;
+    lastView = new DataView(buf.buffer);
+  }
+  return lastView;
+}
+
 export class WireReader {
   readonly buf: Uint8Array;
+  /** A view of the whole underlying ArrayBuffer: read position p of `buf` at `base + p`. */
   readonly view: DataView;
+  readonly base: number;
   pos = 0;
   end: number;
   // Result registers of varint64(); avoids allocating a pair per 64-bit read.
@@ -49,7 +74,8 @@ export class WireReader {
 
   constructor(buf: Uint8Array) {
     this.buf = buf;
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.view = viewOf(buf);
+    this.base = buf.byteOffset;
     this.end = buf.length;
   }
 
@@ -179,16 +205,17 @@ export class WireReader {
     this.pos = stop;
     if (len === 0) return '';
     const buf = this.buf;
-    if (len > INTERN_MAX_BYTES) return utf8.decode(buf.subarray(start, stop));
+    if (len > INTERN_MAX_BYTES) return decodeUtf8(buf, start, stop);
     const view = this.view;
+    const vb = this.base;
     // Hash the length and the first and last 8 bytes: strings here differ mostly at their ends
     // ("...namespace=shop" vs "...namespace=db", pod-name suffixes); a collision costs a miss.
     let h = len;
     if (len >= 8) {
-      h = Math.imul(h ^ view.getInt32(start, true), 0x01000193);
-      h = Math.imul(h ^ view.getInt32(start + 4, true), 0x01000193);
-      h = Math.imul(h ^ view.getInt32(stop - 8, true), 0x01000193);
-      h ^= view.getInt32(stop - 4, true);
+      h = Math.imul(h ^ view.getInt32(vb + start, true), 0x01000193);
+      h = Math.imul(h ^ view.getInt32(vb + start + 4, true), 0x01000193);
+      h = Math.imul(h ^ view.getInt32(vb + stop - 8, true), 0x01000193);
+      h ^= view.getInt32(vb + stop - 4, true);
     } else {
       for (let i = start; i < stop; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     }
@@ -196,12 +223,12 @@ export class WireReader {
     const base = slot * INTERN_MAX_BYTES;
     if (internLengths[slot] === len) {
       let i = 0;
-      while (i <= len - 4 && internPoolView.getInt32(base + i, true) === view.getInt32(start + i, true))
+      while (i <= len - 4 && internPoolView.getInt32(base + i, true) === view.getInt32(vb + start + i, true))
         i += 4;
       while (i < len && internPool[base + i] === buf[start + i]) i++;
       if (i === len) return internValues[slot]!;
     }
-    const value = utf8.decode(buf.subarray(start, stop));
+    const value = decodeUtf8(buf, start, stop);
     // Copied into the pool, never referenced: a view would pin the whole gRPC message in memory.
     for (let i = 0; i < len; i++) internPool[base + i] = buf[start + i]!;
     internLengths[slot] = len;
@@ -214,7 +241,7 @@ export class WireReader {
     const len = this.length();
     const start = this.pos;
     this.pos = start + len;
-    return len === 0 ? '' : utf8.decode(this.buf.subarray(start, start + len));
+    return len === 0 ? '' : decodeUtf8(this.buf, start, start + len);
   }
 
   /**
@@ -222,7 +249,11 @@ export class WireReader {
    * The sub-message end is installed as `end`, so its fields cannot run past it.
    */
   message<T>(read: (r: WireReader, target: T) => void, target: T): T {
-    const len = this.length();
+    return this.messageOfLength(this.length(), read, target);
+  }
+
+  /** message() after the length prefix has been read (and checked) by the caller. */
+  messageOfLength<T>(len: number, read: (r: WireReader, target: T) => void, target: T): T {
     const outer = this.end;
     this.end = this.pos + len;
     read(this, target);

@@ -5,7 +5,12 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { type ClusterSnapshot, emptyClusterSnapshot, type InstalledApis } from '../../domain/cluster';
 import type { PolicyRecord } from '../../domain/policy/policy-types';
 import { describeResource } from './resource-spec';
-import { createResourceWatcher, type ResourceWatcher, type WatcherState } from './resource-watcher';
+import {
+  createResourceWatcher,
+  type ResourceWatcher,
+  type ResourceWatcherOptions,
+  type WatcherState,
+} from './resource-watcher';
 import { WATCHED_RESOURCES, type WatchedResource } from './watched-resources';
 
 export interface ResourceStatus {
@@ -28,7 +33,12 @@ export interface ClusterSource {
 
 export function createClusterSource(
   kc: KubeConfig,
-  options: { resources?: readonly WatchedResource[]; onChange?: () => void } = {},
+  options: {
+    resources?: readonly WatchedResource[];
+    onChange?: () => void;
+    /** Per-watcher tuning (tests shrink discovery intervals and backoffs). */
+    watcher?: Omit<ResourceWatcherOptions<unknown>, 'onChange' | 'onStateChange'>;
+  } = {},
 ): ClusterSource {
   const resources = options.resources ?? WATCHED_RESOURCES;
   let version = 0;
@@ -41,6 +51,7 @@ export function createClusterSource(
     (resource) => ({
       resource,
       watcher: createResourceWatcher(kc, resource.spec, resource.toRecord, {
+        ...options.watcher,
         onChange: changed,
         onStateChange: changed,
       }),

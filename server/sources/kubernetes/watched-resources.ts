@@ -143,3 +143,24 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
 ];
 
 export type { PolicyRecord };
+
+/**
+ * The watchers for an install: every resource cluster-wide, or — in the namespace-scoped mode
+ * (SKYMAP_NAMESPACES) — one watcher per namespaced resource per namespace, without the cluster-scoped
+ * kinds (Nodes, PersistentVolumes, StorageClasses, CiliumClusterwideNetworkPolicies) that a Role
+ * cannot grant.
+ */
+export function watchedResourcesFor(namespaces: readonly string[] | undefined): readonly WatchedResource[] {
+  if (namespaces === undefined) return WATCHED_RESOURCES;
+  const out: WatchedResource[] = [];
+  for (const resource of WATCHED_RESOURCES) {
+    if (!resource.spec.namespaced) continue;
+    for (const namespace of namespaces) out.push({ ...resource, spec: { ...resource.spec, namespace } });
+  }
+  return out;
+}
+
+/** Kinds a namespace-scoped install does not watch (the UI says so where they matter). */
+export function clusterScopedKinds(): readonly string[] {
+  return WATCHED_RESOURCES.filter((r) => !r.spec.namespaced).map((r) => r.spec.kind);
+}

@@ -1,0 +1,13 @@
+import { requestScope } from '../../../server/hub/scoped';
+import { scopedCertificatesBody } from '../../../server/hub/scoped-api';
+import { ensureRuntime } from '../../../server/runtime/runtime';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export async function GET(request: Request): Promise<Response> {
+  const rt = await ensureRuntime();
+  const scope = requestScope(request, rt.config.namespaces);
+  const result = scopedCertificatesBody(rt, new URL(request.url).searchParams, scope);
+  return Response.json(result.body, { status: result.status });
+}

@@ -1,0 +1,164 @@
+// One measured GetFlows client for bench-ingest, in its own process so that every mode gets a
+// fresh heap and a core of its own. Modes:
+//   wire    (a) bare grpc-js client, raw message bytes, does nothing else (4 MiB window, as Skymap)
+//   wire64  (a') the same with grpc-js's default 64 KiB window
+//   stock   (b) @grpc/proto-loader client (protobufjs decode + toObject, default options), counting
+//               src→dst pairs in a Map: what a straightforward Node backend does
+//   skymap  (c) Skymap's pipeline: createRelayClient (hand decoder, de-dupe, batching) → Hub.ingest
+//               (redaction, flow history, series, service-map aggregation, drops, node rates) and
+//               Hub.tick every second with a flow-tail and a map subscriber attached
+// After --warmup seconds it counts flows for --seconds and prints one JSON line, then exits.
+//
+//   tsx scripts/bench-ingest-client.ts --mode skymap --port 1234 [--warmup 2] [--seconds 5]
+//     [--namespace shop]   (push a source-or-destination namespace filter down to the server)
+
+import path from 'node:path';
+import { Client, credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import type { RelayFlowFilter } from '../server/sources/hubble/relay-types';
+import { intArg, numArg, ROOT, strArg } from './bench-support';
+
+const GET_FLOWS = '/observer.Observer/GetFlows';
+
+type Counter = () => number;
+
+function filters(): RelayFlowFilter[] {
+  const ns = strArg('namespace', '');
+  return ns === '' ? [] : [{ source_pod: [`${ns}/`] }, { destination_pod: [`${ns}/`] }];
+}
+
+async function wire(address: string, window: number | undefined): Promise<Counter> {
+  const { encodeGetFlowsRequest } = await import('../server/sources/hubble/relay-codec');
+  const client = new Client(
+    address,
+    credentials.createInsecure(),
+    window ? { 'grpc-node.flow_control_window': window } : {},
+  );
+  let count = 0;
+  const call = client.makeServerStreamRequest<Uint8Array, Buffer>(
+    GET_FLOWS,
+    (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+    (b) => b,
+    encodeGetFlowsRequest({ follow: true, whitelist: filters() }),
+    new Metadata(),
+  );
+  call.on('data', () => {
+    count += 1;
+  });
+  call.on('error', () => {});
+  return () => count;
+}
+
+interface StockEndpoint {
+  namespace?: string;
+  pod_name?: string;
+}
+
+function stock(address: string): Counter {
+  const def = protoLoader.loadSync('observer/observer.proto', {
+    includeDirs: [path.join(ROOT, 'proto/api/v1')],
+    keepCase: true,
+    longs: String,
+    enums: String,
+    defaults: false,
+    oneofs: true,
+  });
+  const pkg = loadPackageDefinition(def) as unknown as {
+    observer: {
+      Observer: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client;
+    };
+  };
+  const client = new pkg.observer.Observer(address, credentials.createInsecure()) as unknown as {
+    GetFlows(req: unknown): NodeJS.EventEmitter;
+  };
+  const pairs = new Map<string, number>();
+  let count = 0;
+  const call = client.GetFlows({ follow: true, whitelist: filters() });
+  const name = (e: StockEndpoint | undefined) => (e?.pod_name ? `${e.namespace}/${e.pod_name}` : 'world');
+  call.on('data', (msg: { flow?: { source?: StockEndpoint; destination?: StockEndpoint } }) => {
+    count += 1;
+    const f = msg.flow;
+    if (f === undefined) return;
+    const key = `${name(f.source)}>${name(f.destination)}`;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  });
+  call.on('error', () => {});
+  return () => count;
+}
+
+async function skymap(address: string): Promise<Counter> {
+  const { Hub } = await import('../server/hub/hub');
+  const { createRelayClient } = await import('../server/sources/hubble/relay-client');
+  const hub = new Hub({ flowHistory: intArg('history', 20_000), now: Date.now });
+  // One browser on the flow tail and one on the default map view, as on a watched dashboard.
+  const sink = { ready: () => true, send: () => true };
+  hub.flowTail.subscribe(sink);
+  hub.maps.channel({ window: '5m' })?.subscribe(sink);
+  const ticks: number[] = [];
+  const timer = setInterval(() => {
+    const start = performance.now();
+    hub.tick();
+    ticks.push(performance.now() - start);
+  }, 1000);
+  timer.unref();
+  createRelayClient({
+    address,
+    whitelist: filters(),
+    onEvents: (batch, wires) => hub.ingest(batch, wires),
+    dedupeMaxKeys: intArg('dedupe-keys', 200_000),
+    batchMaxEvents: intArg('batch', 2000),
+    statusPollMs: 60_000,
+    namespacesPollMs: 60_000,
+  });
+  tickLog = ticks;
+  return () => hub.counters.flowsReceived;
+}
+
+let tickLog: number[] = [];
+
+async function main(): Promise<void> {
+  const mode = strArg('mode', 'skymap');
+  const address = `127.0.0.1:${intArg('port', 0)}`;
+  const warmup = numArg('warmup', 2);
+  const seconds = numArg('seconds', 5);
+  const counter =
+    mode === 'wire'
+      ? await wire(address, 4 * 1024 * 1024)
+      : mode === 'wire64'
+        ? await wire(address, undefined)
+        : mode === 'stock'
+          ? stock(address)
+          : mode === 'skymap'
+            ? await skymap(address)
+            : undefined;
+  if (counter === undefined) throw new Error(`unknown --mode ${mode}`);
+  await new Promise((resolve) => setTimeout(resolve, warmup * 1000));
+  const startCount = counter();
+  const startCpu = process.cpuUsage();
+  const start = performance.now();
+  const ticksBefore = tickLog.length;
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const elapsed = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(startCpu);
+  const flows = counter() - startCount;
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const ticks = tickLog.slice(ticksBefore);
+  console.log(
+    JSON.stringify({
+      mode,
+      flows,
+      rate: flows / elapsed,
+      cpuRate: flows / cpuSeconds,
+      cpuShare: cpuSeconds / elapsed,
+      rssMiB: process.memoryUsage().rss / 2 ** 20,
+      tickMsMax: ticks.length ? Math.max(...ticks) : undefined,
+      tickMsMean: ticks.length ? ticks.reduce((a, b) => a + b, 0) / ticks.length : undefined,
+    }),
+  );
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+// Ingest benchmark: how many flows/s one client process takes from a Relay over loopback, three
+// ways, side by side in one run (absolute numbers drift on shared machines; the ratios do not):
+//   (a) wire limit: a bare grpc-js client that receives raw message bytes and does nothing else
+//   (b) stock: a @grpc/proto-loader client (decode + toObject) counting src→dst pairs in a Map
+//   (c) Skymap: Relay client → domain flows → hub ingest (aggregation, history, …) → hub tick
+// The server (scripts/bench-relay-server.ts, its own process) replays a recorded stream of
+// pre-framed messages, so it is not the bottleneck; its CPU share is printed to show that.
+// Each client runs in a fresh process; modes rotate each round; medians are reported.
+//
+//   npx tsx scripts/bench-ingest.ts [--rounds 3] [--seconds 5] [--warmup 2]
+//     [--scenarios base,cardinality,filter] [--messages 40000]
+//
+// Scenarios: base (demo cluster + 500 scale pods), cardinality (10,000 pods, 50,000 external IPs),
+// filter (base stream, a namespace filter pushed down to the server in GetFlowsRequest.whitelist).
+
+import {
+  cpuSeconds,
+  fmt,
+  intArg,
+  machineLine,
+  median,
+  numArg,
+  ratio,
+  spawnScript,
+  strArg,
+} from './bench-support';
+
+interface Scenario {
+  readonly name: string;
+  readonly extraPods: number;
+  readonly externalIps: number;
+  readonly namespace?: string;
+}
+
+const SCENARIOS: Record<string, Scenario> = {
+  base: { name: 'base: demo cluster + 500 pods', extraPods: 500, externalIps: 2_000 },
+  cardinality: {
+    name: 'cardinality: 10,000 pods, 50,000 external IPs',
+    extraPods: 10_000,
+    externalIps: 50_000,
+  },
+  filter: {
+    name: 'filter pushed down: namespace shop (source or destination)',
+    extraPods: 500,
+    externalIps: 2_000,
+    namespace: 'shop',
+  },
+};
+
+const MODES = [
+  { key: 'wire', label: '(a) wire limit: grpc-js, raw bytes, 4 MiB window' },
+  { key: 'stock', label: '(b) stock: proto-loader + toObject + Map' },
+  { key: 'skymap', label: '(c) Skymap: relay client → hub ingest + tick' },
+  { key: 'wire64', label: "(a') grpc-js raw bytes, default 64 KiB window" },
+] as const;
+
+interface Sample {
+  rate: number;
+  cpuRate: number;
+  cpuShare: number;
+  serverShare: number;
+  rssMiB: number;
+  tickMsMax?: number;
+}
+
+async function runScenario(s: Scenario, rounds: number, seconds: number, warmup: number): Promise<void> {
+  const server = spawnScript('bench-relay-server.ts', [
+    '--messages',
+    String(intArg('messages', 40_000)),
+    '--extra-pods',
+    String(s.extraPods),
+    '--external-ips',
+    String(s.externalIps),
+  ]);
+  const info = await server.next();
+  const serverPid = server.process.pid!;
+  console.log(`\n## ${s.name}`);
+  console.log(
+    `stream: ${fmt(Number(info.messages))} messages replayed in a loop, mean ${info.meanBytes} bytes, ${fmt(Number(info.distinctPods))} distinct pods`,
+  );
+  const samples = new Map<string, Sample[]>(MODES.map((m) => [m.key, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < MODES.length; k++) {
+      const mode = MODES[(k + round) % MODES.length]!;
+      const args = ['--mode', mode.key, '--port', String(info.port), '--seconds', String(seconds)];
+      args.push('--warmup', String(warmup));
+      if (s.namespace) args.push('--namespace', s.namespace);
+      const client = spawnScript('bench-ingest-client.ts', args);
+      const cpu0 = cpuSeconds(serverPid);
+      const result = await client.next();
+      const serverShare = (cpuSeconds(serverPid) - cpu0) / (seconds + warmup);
+      await client.stop();
+      samples.get(mode.key)!.push({ ...(result as unknown as Sample), serverShare });
+    }
+  }
+  await server.stop();
+
+  console.log(
+    `${'client'.padEnd(50)}${'flows/s'.padStart(11)}${'min–max'.padStart(15)}${'flows/CPU-s'.padStart(13)}${'client CPU'.padStart(12)}${'server CPU'.padStart(12)}`,
+  );
+  const med = (key: string, f: (x: Sample) => number) => median(samples.get(key)!.map(f));
+  for (const m of MODES) {
+    const list = samples.get(m.key)!;
+    const rates = list.map((x) => x.rate);
+    const range = `${Math.round(Math.min(...rates) / 1000)}k–${Math.round(Math.max(...rates) / 1000)}k`;
+    console.log(
+      `${m.label.padEnd(50)}${fmt(med(m.key, (x) => x.rate)).padStart(11)}${range.padStart(15)}${fmt(med(m.key, (x) => x.cpuRate)).padStart(13)}${`${Math.round(100 * med(m.key, (x) => x.cpuShare))}%`.padStart(12)}${`${Math.round(100 * med(m.key, (x) => x.serverShare))}%`.padStart(12)}`,
+    );
+  }
+  const a = med('wire', (x) => x.rate);
+  const b = med('stock', (x) => x.rate);
+  const c = med('skymap', (x) => x.rate);
+  const a64 = med('wire64', (x) => x.rate);
+  const sky = samples.get('skymap')!;
+  console.log(
+    `ratios: c/b = ${ratio(c, b)} (target ≥ 2.0)   c/a = ${ratio(c, a)} (target ≥ 0.5)   c/a' = ${ratio(c, a64)}   ` +
+      `b/a = ${ratio(b, a)}`,
+  );
+  console.log(
+    `Skymap process: RSS ${Math.round(median(sky.map((x) => x.rssMiB)))} MiB, slowest hub tick ${median(sky.map((x) => x.tickMsMax ?? 0)).toFixed(1)} ms (median over rounds)`,
+  );
+}
+
+async function main(): Promise<void> {
+  const rounds = intArg('rounds', 3);
+  const seconds = numArg('seconds', 5);
+  const warmup = numArg('warmup', 2);
+  const names = strArg('scenarios', 'base,cardinality,filter').split(',');
+  console.log(`# bench-ingest — ${machineLine()}`);
+  console.log(`${rounds} rounds × ${seconds} s per client after ${warmup} s warm-up; medians; loopback only`);
+  for (const name of names) {
+    const s = SCENARIOS[name];
+    if (!s) throw new Error(`unknown scenario ${name} (base, cardinality, filter)`);
+    await runScenario(s, rounds, seconds, warmup);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
