@@ -66,7 +66,14 @@ async function main(): Promise<void> {
   // Kubernetes objects (the pods the informers hold) come from the demo cluster; flows from a
   // recorded stream of the same cluster replayed at the target rate by a server that only copies
   // bytes (the demo Relay itself spends ~30 µs per flow per client: it would be the bottleneck).
-  const relay = spawnScript('bench-memory-child.ts', ['--role', 'kube', '--pods', String(pods), '--ips', String(ips)]);
+  const relay = spawnScript('bench-memory-child.ts', [
+    '--role',
+    'kube',
+    '--pods',
+    String(pods),
+    '--ips',
+    String(ips),
+  ]);
   const endpoints = (await relay.next()) as { kubeconfig: string; objects: number };
   console.log(`Kubernetes API: ${fmt(endpoints.objects)} objects`);
   const flows = spawnScript('bench-relay-server.ts', [
