@@ -80,6 +80,13 @@ test.describe('a person scoped to shop (reverse-proxy sign-in and a scopes file)
         timeout: 30_000,
       })
       .toBe(true);
+    // The cluster views are rebuilt on the hub's tick after the watchers sync.
+    await expect
+      .poll(async () => {
+        const r = await fetch(`${base()}/api/certificates`, { headers: BOB });
+        return ((await r.json()) as { certificates: unknown[] }).certificates.length;
+      })
+      .toBeGreaterThan(0);
     // Let some traffic and drops accumulate.
     await expect
       .poll(async () => {

@@ -86,7 +86,7 @@ export function NodesView() {
       <PageHeader
         title="Nodes"
         pills={
-          data ? (
+          data && !(data.namespaceMode && nodes.length === 0) ? (
             <>
               <StatusPill tone="ok">{nodes.length - notReady} ready</StatusPill>
               {notReady ? <StatusPill tone="crit">{notReady} not ready</StatusPill> : null}

@@ -91,9 +91,16 @@ export function scopedOverviewCounts(
   };
 }
 
-export function scopedOverviewBody(rt: ClusterApiRuntime, params: URLSearchParams, scope: RequestScope) {
+export function scopedOverviewBody(
+  rt: ClusterApiRuntime,
+  params: URLSearchParams,
+  scope: RequestScope,
+  install?: readonly string[],
+) {
   const base = overviewBody(rt, params);
-  if (base.status !== 200 || scope.held === 'all') return base;
+  if (base.status !== 200) return base;
+  const namespaceMode = namespaceModeInfo(install);
+  if (scope.held === 'all') return { status: 200 as const, body: { ...base.body, namespaceMode } };
   const { hub } = rt;
   const now = hub.now();
   const views = hub.cluster.views();
@@ -117,7 +124,7 @@ export function scopedOverviewBody(rt: ClusterApiRuntime, params: URLSearchParam
     lost: hub.lost.values(),
   });
   const scopeNote: ScopeNote = { namespaces: scope.held, ratesCompleteSince: completeSince(entry) };
-  return { status: 200 as const, body: { ...body, scope: scopeNote } };
+  return { status: 200 as const, body: { ...body, namespaceMode, scope: scopeNote } };
 }
 
 export function scopedCertificatesBody(rt: ClusterApiRuntime, params: URLSearchParams, scope: RequestScope) {

@@ -7,7 +7,8 @@ export const runtime = 'nodejs';
 
 export async function GET(request: Request): Promise<Response> {
   const rt = await ensureRuntime();
-  const scope = requestScope(request, rt.config.namespaces);
-  const result = scopedOverviewBody(rt, new URL(request.url).searchParams, scope);
+  const install = rt.config.namespaces;
+  const scope = requestScope(request, install);
+  const result = scopedOverviewBody(rt, new URL(request.url).searchParams, scope, install);
   return Response.json(result.body, { status: result.status });
 }
