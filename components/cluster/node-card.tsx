@@ -8,6 +8,7 @@ import { StatusPill } from './cluster-ui';
 import type { NodeWithDetails } from './cluster-wire';
 import { formatCount, formatRate } from './format';
 import card from './node-card.module.css';
+import { NodeTalos } from './node-talos';
 import {
   hubbleTone,
   nodeFlowsHref,
@@ -118,6 +119,7 @@ export function NodeCard({ node }: { node: NodeWithDetails }) {
         </Field>
       </dl>
       <Conditions node={node} />
+      <NodeTalos node={node} />
       <div className={card.stats}>
         <div>
           <div className={card.statLabel}>Hubble</div>

@@ -106,7 +106,8 @@ export function nodesBody(
     hub.cluster.views().nodes,
     hub.cluster.snapshot(),
     hub.hubble.nodes,
-    talosStatus(env),
+    talosStatus(env, hub.talos.snapshot()),
+    hub.talos.snapshot(),
   );
   return { status: 200, body: { ...body, kube: summarizeKube(rt.cluster, PAGE_RESOURCES.nodes) } };
 }

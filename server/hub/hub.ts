@@ -13,6 +13,7 @@ import { MapChannels } from './map-channels';
 import { RuntimeMetrics } from './metrics';
 import { NodeRates } from './node-rates';
 import { ScopedSeries } from './scoped-series';
+import { TalosState } from './talos-state';
 
 export interface StoredFlow {
   readonly flow: Flow;
@@ -97,6 +98,7 @@ export class Hub {
   readonly drops = new DropTracker();
   /** Traffic series of scoped people (SKYMAP_SCOPES_FILE), created when one first asks. */
   readonly scopedSeries = new ScopedSeries();
+  readonly talos = new TalosState();
   hubble: HubbleInfo = { nodes: [], namespaces: [] };
   relay: RelayStatus = { state: 'not-configured', reconnects: 0, demo: false };
 

@@ -4,6 +4,7 @@ import { accessSync, constants, readFileSync } from 'node:fs';
 import { cachedScopes } from '../auth/scopes-file';
 import { AuthSettingError, type AuthSettings, parseAuthSettings } from '../auth/settings';
 import { parseRedactRules, type RedactRules } from '../domain/redact';
+import { parseTalosconfig } from '../sources/talos/talosconfig';
 import { parseNamespacesSetting } from './namespaces-setting';
 
 export interface RelayTls {
@@ -41,6 +42,8 @@ export interface Config {
   readonly redact: RedactRules;
   /** SKYMAP_NAMESPACES (namespace-scoped install): watched and shown namespaces; undefined = cluster-wide. */
   readonly namespaces: readonly string[] | undefined;
+  /** TALOSCONFIG: talosconfig path for per-node Talos API data; undefined = Talos API not used. */
+  readonly talosconfig?: string;
 }
 
 export class ConfigError extends Error {
@@ -159,6 +162,16 @@ function redactFrom(env: Env): RedactRules {
   return parsed.rules;
 }
 
+function talosconfigFrom(env: Env): string | undefined {
+  const path = readableFile('TALOSCONFIG', env.TALOSCONFIG?.trim());
+  if (path === undefined) return undefined;
+  const parsed = parseTalosconfig(readFileSync(/*turbopackIgnore: true*/ path, 'utf8'));
+  if (!parsed.ok) {
+    throw new ConfigError('TALOSCONFIG', `"${path}": ${parsed.error.slice('TALOSCONFIG: '.length)}`);
+  }
+  return path;
+}
+
 /** Throws ConfigError; callers print its message as the single line and exit. */
 export function loadConfig(env: Env): Config {
   const hubble = hubbleFrom(env);
@@ -177,5 +190,6 @@ export function loadConfig(env: Env): Config {
     auth: authFrom(env),
     redact: redactFrom(env),
     namespaces: namespacesFrom(env),
+    talosconfig: talosconfigFrom(env),
   };
 }

@@ -8,6 +8,7 @@ import { createRelayClient } from '../sources/hubble/relay-client';
 import { createClusterSource } from '../sources/kubernetes/cluster-source';
 import { loadKubeConfig } from '../sources/kubernetes/kubeconfig';
 import { watchedResourcesFor } from '../sources/kubernetes/watched-resources';
+import { startTalosSource } from '../sources/talos/talos-source';
 import { logMalformedRelayMessages } from './log';
 import type { Runtime } from './runtime';
 
@@ -95,4 +96,5 @@ export async function startSources(runtime: Runtime): Promise<void> {
     runtime.cluster = cluster;
     runtime.disposers.push(() => cluster.stop());
   }
+  if (config.talosconfig) runtime.disposers.push(startTalosSource(config.talosconfig, hub.talos));
 }
