@@ -88,10 +88,13 @@ async function run(mode: string, clients: number, seconds: number, common: strin
   const after = seen[seen.length - 1] ?? before;
   const ticks = lines.filter((l) => l.tick !== undefined).slice(-seconds);
   await swarm.stop();
+  // Idle again after the browsers left: the mean of both idle readings is the baseline.
+  await sleep(2000);
+  const idleAfter = await cpuOver(pid, seconds);
   await server.stop();
   const avg = (f: (l: Line) => number) => ticks.reduce((s, l) => s + f(l), 0) / Math.max(1, ticks.length);
   return {
-    idle,
+    idle: (idle + idleAfter) / 2,
     loaded,
     deltaBytes: avg((l) => l.deltaBytes ?? 0),
     upserts: avg((l) => l.upserts ?? 0),
@@ -133,8 +136,12 @@ async function main(): Promise<void> {
     `\nSkymap: ${Math.round(s.upserts)} edges upserted per delta, ${s.perClientMsgs.toFixed(2)} messages/s per browser; ` +
       `browsers cost ${(100 * (s.loaded - s.idle)).toFixed(1)}% of one core (target < 10%)`,
   );
+  // Below ~1% of a core the difference is within this machine's noise: the ratio is then a floor.
+  const skyCost = s.loaded - s.idle;
+  const floor = skyCost < 0.01;
   console.log(
-    `ratio baseline/Skymap: browsers' CPU ${((n.loaded - n.idle) / Math.max(1e-3, s.loaded - s.idle)).toFixed(1)}x, bytes ${(n.perClientBytes / Math.max(1, s.perClientBytes)).toFixed(1)}x`,
+    `ratio baseline/Skymap: browsers' CPU ${floor ? '≥ ' : ''}${((n.loaded - n.idle) / Math.max(0.01, skyCost)).toFixed(1)}x, bytes ${(n.perClientBytes / Math.max(1, s.perClientBytes)).toFixed(1)}x` +
+      (floor ? ' (Skymap cost below 1% of a core, within noise; ratio computed against 1%)' : ''),
   );
 }
 

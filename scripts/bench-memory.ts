@@ -6,9 +6,9 @@
 // slope after warm-up (MiB/min, flat ≈ 0) and the ratio to the baseline.
 //
 //   npx tsx scripts/bench-memory.ts [--minutes 10] [--rate 20000] [--pods 10000] [--ips 50000]
-//     [--every 10] [--warmup-minutes 2] [--no-baseline]
+//     [--every 10] [--warmup-minutes 2] [--no-baseline] [--node-options '--max-old-space-size=256']
 
-import { fmt, hasFlag, intArg, machineLine, numArg, spawnScript } from './bench-support';
+import { fmt, hasFlag, intArg, machineLine, numArg, spawnScript, strArg } from './bench-support';
 
 interface Sample {
   t: number;
@@ -103,7 +103,14 @@ async function main(): Promise<void> {
   const start = Date.now();
   const sky: Sample[] = [];
   const naive: Sample[] = [];
-  const skyChild = spawnScript('bench-memory-child.ts', ['--role', 'skymap', ...args]);
+  // --node-options: V8 flags for the Skymap process (as NODE_OPTIONS would set them in production).
+  const nodeOptions = strArg('node-options', '');
+  if (nodeOptions) console.log(`Skymap process NODE_OPTIONS: ${nodeOptions}`);
+  const skyChild = spawnScript(
+    'bench-memory-child.ts',
+    ['--role', 'skymap', ...args],
+    nodeOptions ? { NODE_OPTIONS: nodeOptions } : undefined,
+  );
   const naiveChild = baseline
     ? spawnScript('bench-memory-child.ts', ['--role', 'naive', ...args])
     : undefined;

@@ -87,7 +87,7 @@ export interface Child {
 }
 
 /** Runs `scripts/<script>` under tsx; its stdout JSON lines are read with next(). */
-export function spawnScript(script: string, args: readonly string[], env?: NodeJS.ProcessEnv): Child {
+export function spawnScript(script: string, args: readonly string[], env?: Record<string, string>): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', script), ...args], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],

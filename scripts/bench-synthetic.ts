@@ -103,3 +103,41 @@ export function edgeFlow(topo: Topology, e: number, timeMs: number, serial: numb
     },
   };
 }
+
+/** A flow between two workloads of a namespace never seen before (`probe-<k>`): a new map node. */
+export function probeFlow(k: number, timeMs: number): FlowEvent {
+  const namespace = `probe-${k}`;
+  const endpoint = (name: string, id: number): Endpoint => ({
+    ID: 900_000 + id,
+    identity: 900_000 + id,
+    cluster_name: 'default',
+    namespace,
+    labels: [`k8s:app=${name}`, `k8s:io.kubernetes.pod.namespace=${namespace}`],
+    pod_name: `${name}-5b9c7d8f6-p${k}`,
+    workloads: [{ name, kind: 'Deployment' }],
+  });
+  const time = new Date(timeMs).toISOString();
+  return {
+    kind: 'flow',
+    time,
+    nodeName: 'worker-0',
+    flow: {
+      time,
+      uuid: `${k.toString(16).padStart(8, '0')}-0000-4000-8000-00000000beef`,
+      verdict: 'FORWARDED',
+      IP: {
+        source: `10.9.${k >> 8}.${k & 255}`,
+        destination: `10.9.${k >> 8}.${(k & 255) + 1}`,
+        ipVersion: 'IPv4',
+      },
+      l4: { TCP: { source_port: 40_000, destination_port: 8080, flags: { SYN: true } } },
+      source: endpoint('probe-client', 2 * k),
+      destination: endpoint('probe-server', 2 * k + 1),
+      Type: 'L3_L4',
+      node_name: 'worker-0',
+      traffic_direction: 'EGRESS',
+      is_reply: false,
+      Summary: 'TCP Flags: SYN',
+    },
+  };
+}

@@ -31,6 +31,9 @@ interface SimNode extends Point {
 const ASPECT = 3;
 const SIM_RADIUS = 112;
 const GROUP_GAP = 90;
+// Grid pitch of draft positions: a card plus a gap.
+const DRAFT_STEP_X = 196;
+const DRAFT_STEP_Y = 76;
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -103,6 +106,42 @@ export class LayoutEngine {
     const result = new Map<string, Point>();
     for (const node of nodes) result.set(node.id, this.positions.get(node.id)!);
     return result;
+  }
+
+  /** True until the first layout (or after reset): the next layout starts from nothing. */
+  get empty(): boolean {
+    return this.positions.size === 0;
+  }
+
+  /**
+   * Provisional positions for a first layout, without simulating: each group's members on a grid
+   * around the group's cell. A big map's first simulation takes a second or more; drawing this
+   * draft meanwhile puts the map on screen at once. Nothing is remembered from it.
+   */
+  draft(nodes: readonly LayoutNodeInput[]): Map<string, Point> {
+    const members = new Map<string, number>();
+    for (const node of nodes) members.set(node.group, (members.get(node.group) ?? 0) + 1);
+    this.placeGroups(members);
+    const seen = new Map<string, number>();
+    const out = new Map<string, Point>();
+    for (const node of nodes) {
+      const known = this.positions.get(node.id);
+      if (known) {
+        out.set(node.id, known);
+        continue;
+      }
+      const count = members.get(node.group) ?? 1;
+      const index = seen.get(node.group) ?? 0;
+      seen.set(node.group, index + 1);
+      const columns = Math.max(1, Math.ceil(Math.sqrt(count * 0.6)));
+      const rows = Math.ceil(count / columns);
+      const cell = this.cells.get(node.group)!;
+      out.set(node.id, {
+        x: cell.x + ((index % columns) - (columns - 1) / 2) * DRAFT_STEP_X,
+        y: cell.y + (Math.floor(index / columns) - (rows - 1) / 2) * DRAFT_STEP_Y,
+      });
+    }
+    return out;
   }
 
   private placeGroups(members: Map<string, number>): void {

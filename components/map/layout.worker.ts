@@ -15,9 +15,15 @@ const scope = self as unknown as {
 };
 const engine = new LayoutEngine();
 
+// A first layout of a map this big takes long enough that a draft is drawn first.
+const DRAFT_MIN_NODES = 200;
+
 scope.onmessage = (event) => {
   const { id, reset, nodes, edges } = event.data;
   if (reset) engine.reset();
+  if (engine.empty && nodes.length >= DRAFT_MIN_NODES) {
+    scope.postMessage({ id, positions: [...engine.draft(nodes).entries()], ms: 0, draft: true });
+  }
   const started = performance.now();
   const positions = engine.layout(nodes, edges);
   scope.postMessage({ id, positions: [...positions.entries()], ms: performance.now() - started });

@@ -34,6 +34,8 @@ interface NodeCardProps {
   windowSeconds: number;
   selected: boolean;
   dimmed: boolean;
+  /** Zoomed far out: text too small to read is not drawn (a big map then costs far less per tick). */
+  compact?: boolean;
   onSelect(id: string): void;
 }
 
@@ -43,6 +45,7 @@ export const NodeCard = memo(function NodeCard({
   windowSeconds,
   selected,
   dimmed,
+  compact,
   onSelect,
 }: NodeCardProps) {
   const kind = KIND_TAG[node.kind];
@@ -81,19 +84,7 @@ export const NodeCard = memo(function NodeCard({
         className={`map-card${selected ? ' selected' : ''}${node.match ? ' match' : ''}${critical ? ' critical' : ''}`}
       />
       <circle cx={20} cy={CARD_H / 2} r={13} fill={kind.color} opacity={0.9} />
-      <text x={20} y={CARD_H / 2 + 4} textAnchor="middle" className="map-kind-tag">
-        {kind.tag}
-      </text>
-      <text x={40} y={21} className="map-card-title">
-        {truncate(node.label, 17)}
-      </text>
-      <text x={40} y={36} className="map-card-sub">
-        {truncate(sub, 24)}
-      </text>
-      <text x={40} y={49} className="map-card-rate">
-        {`↓${formatRate(node.flowsIn / windowSeconds)} ↑${formatRate(node.flowsOut / windowSeconds)}`}
-        {node.drops > 0 ? ` ✕${node.drops}` : ''}
-      </text>
+      {compact ? null : <NodeCardText node={node} kind={kind} sub={sub} windowSeconds={windowSeconds} />}
       {badgeTypes.map((type, i) => {
         const severe = node.badges.some((b) => b.type === type && b.severity === 'critical');
         return (
@@ -109,6 +100,36 @@ export const NodeCard = memo(function NodeCard({
   );
 });
 
+function NodeCardText({
+  node,
+  kind,
+  sub,
+  windowSeconds,
+}: {
+  node: VisualNode;
+  kind: { tag: string };
+  sub: string;
+  windowSeconds: number;
+}) {
+  return (
+    <>
+      <text x={20} y={CARD_H / 2 + 4} textAnchor="middle" className="map-kind-tag">
+        {kind.tag}
+      </text>
+      <text x={40} y={21} className="map-card-title">
+        {truncate(node.label, 17)}
+      </text>
+      <text x={40} y={36} className="map-card-sub">
+        {truncate(sub, 24)}
+      </text>
+      <text x={40} y={49} className="map-card-rate">
+        {`↓${formatRate(node.flowsIn / windowSeconds)} ↑${formatRate(node.flowsOut / windowSeconds)}`}
+        {node.drops > 0 ? ` ✕${node.drops}` : ''}
+      </text>
+    </>
+  );
+}
+
 interface EdgePathProps {
   edge: VisualEdge;
   from: Point;
@@ -117,6 +138,8 @@ interface EdgePathProps {
   showLabel: boolean;
   selected: boolean;
   dimmed: boolean;
+  /** Zoomed far out: one plain line, no arrow head or wide hit area (a fraction of the DOM). */
+  compact?: boolean;
   onSelect(id: string): void;
   onHover(id: string | undefined): void;
 }
@@ -132,10 +155,26 @@ export function edgeLabel(edge: VisualEdge, windowSeconds: number): string {
 }
 
 export const EdgePath = memo(function EdgePath(props: EdgePathProps) {
-  const { edge, from, to, windowSeconds, showLabel, selected, dimmed, onSelect, onHover } = props;
+  const { edge, from, to, windowSeconds, showLabel, selected, dimmed, compact, onSelect, onHover } = props;
   const start = cardExit(from, to);
   const end = cardExit(to, from);
   const dropClass = edge.dropped > 0 ? ' drop' : edge.http5xx > 0 ? ' warn' : '';
+  if (compact && !selected && !showLabel) {
+    return (
+      <line
+        x1={start.x}
+        y1={start.y}
+        x2={end.x}
+        y2={end.y}
+        data-testid="map-edge"
+        data-edge-id={edge.id}
+        opacity={dimmed ? 0.15 : 1}
+        className={`map-edge-line${dropClass}`}
+        strokeWidth={edgeWidth(edge.flows / windowSeconds)}
+        strokeDasharray={edge.mixed ? '7 5' : undefined}
+      />
+    );
+  }
   const marker =
     edge.dropped > 0 ? 'url(#arrow-drop)' : edge.http5xx > 0 ? 'url(#arrow-warn)' : 'url(#arrow)';
   const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };

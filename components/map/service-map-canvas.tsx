@@ -10,6 +10,8 @@ import { boundsOf } from './map-geometry';
 import type { Selection } from './map-url-state';
 import type { VisualEdge, VisualNode } from './visible-graph';
 
+const COMPACT_ZOOM = 0.45;
+
 interface Props {
   nodes: readonly VisualNode[];
   edges: readonly VisualEdge[];
@@ -98,6 +100,8 @@ export function ServiceMapCanvas(props: Props) {
   }, [edges, focus]);
   const anyMatch = nodes.some((n) => n.match);
   const showAllLabels = transform.k >= 1.3;
+  // Below this zoom card text is too small to read: draw it compact (see NodeCard / EdgePath).
+  const compact = transform.k < COMPACT_ZOOM;
 
   const selectNode = useCallback(
     (id: string) => {
@@ -174,6 +178,7 @@ export function ServiceMapCanvas(props: Props) {
                 }
                 selected={selection?.type === 'edge' && selection.id === edge.id}
                 dimmed={dimmed}
+                compact={compact}
                 onSelect={selectEdge}
                 onHover={setHovered}
               />
@@ -191,6 +196,7 @@ export function ServiceMapCanvas(props: Props) {
                 windowSeconds={windowSeconds}
                 selected={focus === node.id}
                 dimmed={dimmed}
+                compact={compact}
                 onSelect={selectNode}
               />
             );

@@ -2,13 +2,14 @@
 // The service map page: URL state → live view → visible graph → worker layout → SVG, with the side
 // panel and rate charts beside it.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { MapCharts } from './map-charts';
 import { MapSidePanel } from './map-side-panel';
 import { MapToolbar } from './map-toolbar';
 import { WINDOW_SECONDS } from './map-types';
 import { type MapUrlState, mapUrlSearch, parseMapUrlState } from './map-url-state';
 import { ServiceMapCanvas } from './service-map-canvas';
+import { type DrawnGraph, stabilizeGraph } from './stable-graph';
 import { useLayout } from './use-layout';
 import { useServiceMap } from './use-service-map';
 import { buildVisibleGraph } from './visible-graph';
@@ -34,19 +35,22 @@ export function ServiceMapView() {
 
   const { view, connection } = useServiceMap(state.window, state.namespaces, state.paused);
   const expanded = useMemo(() => new Set(state.expanded), [state.expanded]);
-  const graph = useMemo(
-    () =>
-      view
-        ? buildVisibleGraph(view, {
-            hideNoise: state.hideNoise,
-            foldThreshold: FOLD_THRESHOLD,
-            expanded,
-            search: state.search,
-          })
-        : { nodes: [], edges: [], folded: false },
-    [view, state.hideNoise, expanded, state.search],
-  );
-  const layout = useLayout(graph.nodes, graph.edges, resetToken);
+  // Unchanged nodes and edges keep their objects from tick to tick (stable-graph.ts), so only what a
+  // delta changed re-renders.
+  const drawnRef = useRef<DrawnGraph | undefined>(undefined);
+  const graph = useMemo(() => {
+    const built = view
+      ? buildVisibleGraph(view, {
+          hideNoise: state.hideNoise,
+          foldThreshold: FOLD_THRESHOLD,
+          expanded,
+          search: state.search,
+        })
+      : { nodes: [], edges: [], folded: false };
+    drawnRef.current = stabilizeGraph(drawnRef.current, built);
+    return drawnRef.current;
+  }, [view, state.hideNoise, expanded, state.search]);
+  const layout = useLayout(graph.nodes, graph.edges, resetToken, graph.topology);
   const nodesById = useMemo(() => new Map((view?.nodes ?? []).map((n) => [n.id, n])), [view]);
   const knownNamespaces = useMemo(
     () => [...new Set((view?.nodes ?? []).flatMap((n) => (n.namespace ? [n.namespace] : [])))],
@@ -79,7 +83,7 @@ export function ServiceMapView() {
             selection={state.selection}
             onSelect={(selection) => update({ selection })}
             onExpandNamespace={(ns) => update({ expanded: [...state.expanded, ns] })}
-            fitToken={resetToken}
+            fitToken={resetToken * 1000 + (layout.draftsSettled ?? 0)}
           />
           <div className="map-legend muted">
             <span>

@@ -9,12 +9,18 @@ export interface LayoutState {
   positions: ReadonlyMap<string, Point>;
   pending: boolean;
   lastLayoutMs?: number;
+  /** Settled layouts that replaced a draft (the view re-fits once when one lands). */
+  draftsSettled?: number;
+  /** The positions are a draft (see LayoutEngine.draft). */
+  draft?: boolean;
 }
 
 export function useLayout(
   nodes: readonly VisualNode[],
   edges: readonly VisualEdge[],
   resetToken: number,
+  /** A version that changes exactly when the topology does (stable-graph.ts); saves sorting ids. */
+  topology?: number,
 ): LayoutState {
   const workerRef = useRef<Worker | undefined>(undefined);
   const fallbackRef = useRef<LayoutEngine | undefined>(undefined);
@@ -23,18 +29,31 @@ export function useLayout(
   const [state, setState] = useState<LayoutState>({ positions: new Map(), pending: true });
 
   const topologyKey = useMemo(() => {
+    if (topology !== undefined) return `v${topology}`;
     const n = nodes.map((x) => `${x.id}@${x.group}`).sort();
     const e = edges.map((x) => x.id).sort();
     return `${n.join(',')}|${e.join(',')}`;
-  }, [nodes, edges]);
+  }, [nodes, edges, topology]);
 
   useEffect(() => {
     if (typeof Worker === 'undefined') return;
     const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
     workerRef.current = worker;
-    worker.onmessage = (event: MessageEvent<{ id: number; positions: [string, Point][]; ms: number }>) => {
+    worker.onmessage = (
+      event: MessageEvent<{ id: number; positions: [string, Point][]; ms: number; draft?: boolean }>,
+    ) => {
       if (event.data.id !== requestRef.current) return;
-      setState({ positions: new Map(event.data.positions), pending: false, lastLayoutMs: event.data.ms });
+      // A draft (first layout of a big map) is drawn while the settled layout is still computing.
+      const positions = new Map(event.data.positions);
+      if (event.data.draft) setState((s) => ({ ...s, positions, pending: true, draft: true }));
+      else
+        setState((s) => ({
+          positions,
+          pending: false,
+          lastLayoutMs: event.data.ms,
+          draftsSettled: (s.draftsSettled ?? 0) + (s.draft ? 1 : 0),
+          draft: false,
+        }));
     };
     return () => worker.terminate();
   }, []);
