@@ -161,7 +161,19 @@ export const EdgePath = memo(function EdgePath(props: EdgePathProps) {
   const dropClass = edge.dropped > 0 ? ' drop' : edge.http5xx > 0 ? ' warn' : '';
   if (compact && !selected && !showLabel) {
     return (
+      // biome-ignore lint/a11y/useSemanticElements: an SVG line cannot be a <button>
       <line
+        role="button"
+        tabIndex={-1}
+        aria-label={`edge ${edge.source} to ${edge.target}`}
+        onClick={(event) => {
+          event.stopPropagation();
+          onSelect(edge.id);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') onSelect(edge.id);
+        }}
+        style={{ cursor: 'pointer' }}
         x1={start.x}
         y1={start.y}
         x2={end.x}
