@@ -76,62 +76,30 @@ function clearMembers(o: object): void {
   for (const key of Object.keys(o)) delete (o as Record<string, unknown>)[key];
 }
 
+/** Layer4's oneof members by field number: key and the reader for that member's message. */
+const LAYER4_MEMBERS: Record<number, readonly [keyof Layer4, (r: WireReader, o: never) => void]> = {
+  10 /* 1:LEN */: ['TCP', readTcp],
+  18 /* 2:LEN */: ['UDP', readPorts],
+  26 /* 3:LEN */: ['ICMPv4', readIcmp],
+  34 /* 4:LEN */: ['ICMPv6', readIcmp],
+  42 /* 5:LEN */: ['SCTP', readPorts],
+  50 /* 6:LEN */: ['VRRP', readVrrp],
+  58 /* 7:LEN */: ['IGMP', readIgmp],
+};
+
 export function readLayer4(r: WireReader, o: Mutable<Layer4>): void {
+  const members = o as Record<string, object | undefined>;
   while (r.pos < r.end) {
     const tag = r.tag();
-    switch (tag) {
-      case 10 /* 1:LEN */:
-        {
-          const cur = o.TCP;
-          if (cur === undefined) clearMembers(o);
-          o.TCP = r.message(readTcp, cur ?? {});
-          break;
-        }
-      case 18 /* 2:LEN */:
-        {
-          const cur = o.UDP;
-          if (cur === undefined) clearMembers(o);
-          o.UDP = r.message(readPorts, cur ?? {});
-          break;
-        }
-      case 26 /* 3:LEN */:
-        {
-          const cur = o.ICMPv4;
-          if (cur === undefined) clearMembers(o);
-          o.ICMPv4 = r.message(readIcmp, cur ?? {});
-          break;
-        }
-      case 34 /* 4:LEN */:
-        {
-          const cur = o.ICMPv6;
-          if (cur === undefined) clearMembers(o);
-          o.ICMPv6 = r.message(readIcmp, cur ?? {});
-          break;
-        }
-      case 42 /* 5:LEN */:
-        {
-          const cur = o.SCTP;
-          if (cur === undefined) clearMembers(o);
-          o.SCTP = r.message(readPorts, cur ?? {});
-          break;
-        }
-      case 50 /* 6:LEN */:
-        {
-          const cur = o.VRRP;
-          if (cur === undefined) clearMembers(o);
-          o.VRRP = r.message(readVrrp, cur ?? {});
-          break;
-        }
-      case 58 /* 7:LEN */:
-        {
-          const cur = o.IGMP;
-          if (cur === undefined) clearMembers(o);
-          o.IGMP = r.message(readIgmp, cur ?? {});
-          break;
-        }
-      default:
-        r.skipUnknown(tag, SEVEN_FIELDS);
+    const member = LAYER4_MEMBERS[tag];
+    if (member === undefined) {
+      r.skipUnknown(tag, SEVEN_FIELDS);
+      continue;
     }
+    const [key, read] = member;
+    const cur = members[key];
+    if (cur === undefined) clearMembers(o);
+    members[key] = r.message(read as (r: WireReader, o: object) => void, cur ?? {});
   }
 }
 
