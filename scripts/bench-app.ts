@@ -56,9 +56,9 @@ export async function startSyntheticRelay(
   };
 }
 
-export const DIST_DIR = '.next-perf';
+export const DIST_DIR = process.env.SKYMAP_BENCH_DIST_DIR ?? '.next-perf';
 
-/** Builds the app into .next-perf unless a build is there already (or `force`). */
+/** Builds the app into DIST_DIR (.next-perf, or $SKYMAP_BENCH_DIST_DIR) unless a build is there already (or `force`). */
 export function ensureBuild(force: boolean): void {
   if (!force && existsSync(path.join(ROOT, DIST_DIR, 'standalone', 'server.js'))) return;
   console.log(`building the app into ${DIST_DIR} (a few minutes)…`);
