@@ -11,7 +11,7 @@
 // and for the flows explorer, frames per second while scrolling 100,000 rows.
 //
 //   npx tsx scripts/bench-browser.ts [--build] [--nodes 1000] [--edges 5000] [--changing 500]
-//     [--port 3227] [--rows 100000]
+//     [--port 3227] [--rows 100000] [--only map|flows]
 
 import { unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -160,6 +160,8 @@ async function main(): Promise<void> {
   const edges = intArg('edges', 5000);
   const changing = intArg('changing', 500);
   const rows = intArg('rows', 100_000);
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (only !== undefined && only !== 'map' && only !== 'flows') throw new Error('--only takes map or flows');
   ensureBuild(hasFlag('build'));
   console.log(`# bench-browser — ${machineLine()}`);
   console.log(
@@ -173,7 +175,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     // Wait until the server's map holds the whole synthetic topology.
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < 120 && only !== 'flows'; i++) {
       const view = (await (await fetch(`${app.url}/api/map?window=5m`)).json()) as {
         nodes: unknown[];
         edges: unknown[];
@@ -187,7 +189,7 @@ async function main(): Promise<void> {
       ['expanded (every namespace open)', `${app.url}/map?window=5m&expand=${namespaces.join(',')}`],
     ] as const;
     const results: [string, MapResult][] = [];
-    for (const [name, url] of views) {
+    for (const [name, url] of only === 'flows' ? [] : views) {
       const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
       results.push([name, await measureMap(await context.newPage(), url)]);
       await context.close();
@@ -203,6 +205,7 @@ async function main(): Promise<void> {
       );
     }
     console.log('targets: layout off the main thread ≤ 2,000 ms, first paint ≤ 3,000 ms, tick < 16 ms');
+    if (only === 'map') return;
 
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const scroll = await measureScroll(
