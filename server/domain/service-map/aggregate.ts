@@ -5,7 +5,7 @@
 
 import type { Flow, FlowEvent } from '../flow';
 import { enforceEdgeCap, enforceNodeCap, sweep } from './bounds';
-import { isReplyFlow, protocolHasPorts, protocolOf, serverPortOf } from './edge-key';
+import { countsAsReply, directionUnknown, protocolHasPorts, protocolOf, serverPortOf } from './edge-key';
 import { classifyFlow } from './edge-stats';
 import { timeOf } from './parse-time';
 import { resolveNode } from './resolve-node';
@@ -14,7 +14,8 @@ import { clockAt, MINUTE_MS, newRings, recordInRings } from './windows';
 
 // Module-local copies of the per-flow imports: compiled to CommonJS or bundled, each use of an
 // imported binding is a getter call, which measured ~5% of aggregation time.
-const _isReplyFlow = isReplyFlow;
+const _countsAsReply = countsAsReply;
+const _directionUnknown = directionUnknown;
 const _protocolHasPorts = protocolHasPorts;
 const _protocolOf = protocolOf;
 const _serverPortOf = serverPortOf;
@@ -49,12 +50,17 @@ function recordFlow(state: ServiceMapState, flow: Flow): void {
   let t = _timeOf(flow, clock.now, counters);
   if (t > clock.now) t = clock.now;
 
-  const reply = _isReplyFlow(flow);
+  const protoCode = _protocolOf(flow);
+  let reply = _countsAsReply(flow, protoCode);
   const source = _resolveNode(state, flow, 'source');
   const destination = _resolveNode(state, flow, 'destination');
+  if (!reply && _protocolHasPorts(protoCode) && _directionUnknown(flow)) {
+    // The answer to a request edge already on the map (destination → source on the source port).
+    const back = destination.out.get(source);
+    reply = back?.has((protoCode << 16) | _serverPortOf(flow, protoCode, true)) === true;
+  }
   const client = reply ? destination : source;
   const server = reply ? source : destination;
-  const protoCode = _protocolOf(flow);
   const port = _protocolHasPorts(protoCode) ? _serverPortOf(flow, protoCode, reply) : null;
   const edge = _getOrCreateEdge(state, client, server, protoCode, port);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../flow';
 import { aggregate } from './aggregate';
-import { isReplyFlow, orientFlow } from './edge-key';
+import { countsAsReply, isReplyFlow, orientFlow, PROTO_TCP, PROTO_UDP } from './edge-key';
 import { toMapView } from './map-view';
 import { createServiceMapState } from './state';
 import { podEndpoint, tcpFlow } from './test-support/flow-builders';
@@ -16,6 +16,56 @@ describe('reply detection', () => {
     expect(isReplyFlow({ is_reply: false, reply: true })).toBe(false);
     expect(isReplyFlow({ reply: true })).toBe(true);
     expect(isReplyFlow({})).toBe(false);
+  });
+});
+
+describe('direction unknown (no is_reply, no reply)', () => {
+  const unknown = (sport: number, dport: number): Flow =>
+    tcpFlow(server, client, { sport, dport, reply: undefined });
+
+  it('counts service port → ephemeral port as a reply, everything else as a request', () => {
+    expect(countsAsReply(unknown(8080, 41000), PROTO_TCP)).toBe(true);
+    expect(countsAsReply(unknown(32767, 32768), PROTO_TCP)).toBe(true);
+    expect(countsAsReply(unknown(41000, 8080), PROTO_TCP)).toBe(false);
+    expect(countsAsReply(unknown(50051, 41000), PROTO_TCP)).toBe(false);
+    expect(countsAsReply(unknown(8080, 9090), PROTO_TCP)).toBe(false);
+    expect(countsAsReply(unknown(0, 41000), PROTO_TCP)).toBe(false);
+    expect(countsAsReply({ l4: { UDP: { source_port: 53, destination_port: 50000 } } }, PROTO_UDP)).toBe(
+      true,
+    );
+    expect(countsAsReply({ l4: { ICMPv4: { type: 0 } } }, 4)).toBe(false);
+  });
+
+  it('never overrides what Hubble says', () => {
+    expect(countsAsReply({ ...unknown(8080, 41000), is_reply: false }, PROTO_TCP)).toBe(false);
+    expect(countsAsReply({ ...unknown(41000, 8080), is_reply: true }, PROTO_TCP)).toBe(true);
+    expect(countsAsReply({ ...unknown(41000, 8080), reply: true }, PROTO_TCP)).toBe(true);
+  });
+
+  it('folds unknown-direction replies into the request edge instead of one edge per client port', () => {
+    const flows = [41000, 41001, 41002].flatMap((p) => [
+      tcpFlow(client, server, { sport: p, dport: 8080, reply: false }),
+      tcpFlow(server, client, { sport: 8080, dport: p, reply: undefined }),
+    ]);
+    const state = createServiceMapState();
+    aggregate(state, flows, NOW);
+    const view = toMapView(state, { window: 'all' }, NOW);
+    expect(view.edges.map((e) => [e.source, e.target, e.port, e.flows])).toEqual([
+      ['shop/frontend', 'shop/cart', 8080, 6],
+    ]);
+  });
+
+  it('answers a known request edge on an ephemeral-range service port (gRPC 50051)', () => {
+    const state = createServiceMapState();
+    aggregate(state, [tcpFlow(client, server, { sport: 41000, dport: 50051, reply: false })], NOW);
+    aggregate(state, [tcpFlow(server, client, { sport: 50051, dport: 41000, reply: undefined })], NOW);
+    // No request seen for this one: it stays what it says it is.
+    aggregate(state, [tcpFlow(server, client, { sport: 50052, dport: 41000, reply: undefined })], NOW);
+    const view = toMapView(state, { window: 'all' }, NOW);
+    expect(view.edges.map((e) => [e.source, e.target, e.port, e.flows])).toEqual([
+      ['shop/cart', 'shop/frontend', 41000, 1],
+      ['shop/frontend', 'shop/cart', 50051, 2],
+    ]);
   });
 });
 

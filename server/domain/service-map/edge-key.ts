@@ -2,8 +2,11 @@
 // goes client → server as written; a reply flow (`is_reply` true, or the deprecated `reply` when
 // `is_reply` is absent) travels server → client, so its ends and ports are swapped and it counts
 // toward the edge of the request it answers. A reply never creates a reverse edge; it creates the
-// request's edge when the request itself was never seen. Flows whose direction is unknown (no
-// `is_reply`, no `reply`: drops, some trace points) are treated as requests.
+// request's edge when the request itself was never seen. Flows whose direction Hubble leaves unknown
+// (no `is_reply`, no `reply`: drops, some trace points such as TO_OVERLAY) are requests unless their
+// ports say otherwise: from a port below the ephemeral range to one inside it is a server answering
+// a client. Counting those as requests made one edge per client port (thousands of
+// "server → client :4xxxx" edges in a minute), which is noise on the map and cost on every tick.
 
 import type { Flow, PortPair } from '../flow';
 import type { EndpointSide } from './node-identity';
@@ -33,11 +36,46 @@ export function protocolHasPorts(code: number): boolean {
   return code === PROTO_TCP || code === PROTO_UDP || code === PROTO_SCTP;
 }
 
+/**
+ * Linux's default `net.ipv4.ip_local_port_range` starts here; services listen below it (NodePorts
+ * end at 32767), clients connect from inside it.
+ */
+export const EPHEMERAL_PORT_MIN = 32768;
+
+/** Hubble's own answer: `is_reply`, or the deprecated `reply` when `is_reply` is absent. */
 export function isReplyFlow(flow: Flow): boolean {
   const isReply: unknown = flow.is_reply;
   if (isReply === true) return true;
   if (isReply === false) return false;
   return flow.reply === true;
+}
+
+/** Hubble left the direction unknown: no `is_reply`, no deprecated `reply`. */
+export function directionUnknown(flow: Flow): boolean {
+  const isReply: unknown = flow.is_reply;
+  return isReply !== true && isReply !== false && flow.reply !== true;
+}
+
+/**
+ * Whether the flow counts as a reply by what it carries: Hubble's answer when it has one, otherwise
+ * (direction unknown) true only for a flow from a service port to an ephemeral port of protocol
+ * `code`. The aggregator adds what only it knows: an unknown-direction flow answering a request edge
+ * it has already seen (a server listening inside the ephemeral range, gRPC's 50051 say).
+ */
+export function countsAsReply(flow: Flow, code: number): boolean {
+  const isReply: unknown = flow.is_reply;
+  if (isReply === true) return true;
+  if (isReply === false) return false;
+  if (flow.reply === true) return true;
+  const l4 = flow.l4;
+  if (l4 === undefined || l4 === null || typeof l4 !== 'object') return false;
+  let pair: PortPair | undefined;
+  if (code === PROTO_TCP) pair = l4.TCP;
+  else if (code === PROTO_UDP) pair = l4.UDP;
+  else if (code === PROTO_SCTP) pair = l4.SCTP;
+  if (pair === undefined || pair === null || typeof pair !== 'object') return false;
+  const from = validPort(pair.source_port);
+  return from > 0 && from < EPHEMERAL_PORT_MIN && validPort(pair.destination_port) >= EPHEMERAL_PORT_MIN;
 }
 
 /** The protocol code of the flow's `l4` oneof. */
@@ -84,8 +122,8 @@ export interface EdgeOrientation {
 
 /** The orientation of one flow (allocates; the aggregator uses the pieces above directly). */
 export function orientFlow(flow: Flow): EdgeOrientation {
-  const reply = isReplyFlow(flow);
   const code = protocolOf(flow);
+  const reply = countsAsReply(flow, code);
   return {
     clientSide: reply ? 'destination' : 'source',
     serverSide: reply ? 'source' : 'destination',

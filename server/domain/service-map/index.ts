@@ -13,7 +13,10 @@ export {
   type MapSequencer,
 } from './diff';
 export {
+  countsAsReply,
+  directionUnknown,
   type EdgeOrientation,
+  EPHEMERAL_PORT_MIN,
   isReplyFlow,
   orientFlow,
   PROTOCOL_NAMES,

@@ -53,12 +53,18 @@ export function expectedNode(flow: Flow, side: 'source' | 'destination'): string
 export function expectedEdges(flows: Flow[]): Map<string, Expected> {
   const edges = new Map<string, Expected>();
   for (const f of flows) {
-    const reply = f.is_reply === undefined ? f.reply === true : f.is_reply === true;
     const src = expectedNode(f, 'source');
     const dst = expectedNode(f, 'destination');
     const l4 = f.l4 ?? {};
     const protocol = Object.keys(l4)[0] ?? 'unknown';
     const ports = l4.TCP ?? l4.UDP ?? l4.SCTP;
+    // Direction unknown: service port → ephemeral port (≥ 32768) is a reply.
+    const byPorts =
+      ports !== undefined &&
+      (ports.source_port ?? 0) > 0 &&
+      (ports.source_port ?? 0) < 32768 &&
+      (ports.destination_port ?? 0) >= 32768;
+    const reply = f.is_reply === undefined ? f.reply === true || byPorts : f.is_reply === true;
     const port = ports === undefined ? null : ((reply ? ports.source_port : ports.destination_port) ?? 0);
     const key = `${reply ? dst : src} -> ${reply ? src : dst} ${protocol}/${port}`;
     let e = edges.get(key);
