@@ -119,9 +119,18 @@ export interface PolicyRef {
   readonly kind?: string;
 }
 
+/**
+ * Epoch ms of `time` (sub-millisecond truncated), set by the wire decoder, which has the seconds and
+ * nanos in hand: ingest would otherwise parse the same RFC 3339 string three times per flow (dedupe,
+ * series, map). A symbol key stays out of JSON, Object.keys and the jsonpb shape; spreading a flow
+ * (redaction) keeps it. Readers fall back to parsing `time` when it is absent (JSON input, tests).
+ */
+export const FLOW_TIME_MS: unique symbol = Symbol('skymap.flowTimeMs');
+
 export interface Flow {
   /** RFC 3339 UTC with up to 9 fractional digits; keep the string: Date drops nanoseconds. */
   readonly time?: string;
+  readonly [FLOW_TIME_MS]?: number;
   readonly uuid?: string;
   readonly emitter?: { readonly name?: string; readonly version?: string };
   readonly verdict?: Verdict;

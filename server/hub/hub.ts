@@ -2,7 +2,7 @@
 // runtime calls tick() on a fixed interval and only then are views rebuilt and diffs published, so
 // browser traffic depends on the tick rate, never on the flow rate.
 import type { Flow, FlowEvent } from '../domain/flow';
-import { effectiveTime } from '../domain/flow-time';
+import { effectiveFlowTime } from '../domain/flow-time';
 import { DEFAULT_REDACT_RULES, type RedactRules, redactEvents } from '../domain/redact';
 import { createTrafficSeries, currentRates, recordFlow, type TrafficSeries } from '../domain/traffic-series';
 import { ClusterState } from './cluster-state';
@@ -198,7 +198,7 @@ export class Hub {
     this.counters.flowsReceived += 1;
     if (wire !== undefined) this.flows.pushWire(wire, arrivedMs, this.ingestCount, flow);
     else this.flows.push({ flow, arrivedMs, n: this.ingestCount });
-    recordFlow(this.series, flow, effectiveTime(flow.time, arrivedMs));
+    recordFlow(this.series, flow, effectiveFlowTime(flow, arrivedMs));
   }
 
   private ingestLost(event: Extract<FlowEvent, { kind: 'lost' }>, arrivedMs: number): void {

@@ -5,7 +5,7 @@
 // Scopes nobody asked for within IDLE_MS are forgotten, so per-flow work stays bounded.
 import { flowInScope } from '../auth/scope-filters';
 import type { Flow, FlowEvent } from '../domain/flow';
-import { effectiveTime } from '../domain/flow-time';
+import { effectiveFlowTime } from '../domain/flow-time';
 import { createTrafficSeries, recordFlow, type TrafficSeries } from '../domain/traffic-series';
 import { scopeKey } from './scoped';
 
@@ -43,7 +43,7 @@ export class ScopedSeries {
     if (this.entries.size === 0) return;
     for (const event of events) {
       if (event.kind !== 'flow') continue;
-      const at = effectiveTime(event.flow.time, arrivedMs);
+      const at = effectiveFlowTime(event.flow, arrivedMs);
       for (const entry of this.entries.values()) {
         if (!flowInScope(event.flow, entry.scope)) continue;
         recordFlow(entry.series, event.flow, at);
@@ -65,7 +65,7 @@ export class ScopedSeries {
     let flows = 0;
     let oldest = Number.POSITIVE_INFINITY;
     for (const stored of history.newest(history.size)) {
-      const at = effectiveTime(stored.flow.time, stored.arrivedMs);
+      const at = effectiveFlowTime(stored.flow, stored.arrivedMs);
       if (at < oldest) oldest = at;
       if (!flowInScope(stored.flow, scope)) continue;
       recordFlow(series, stored.flow, at);

@@ -2,7 +2,7 @@
 // Date.parse would do, but it is several times slower than this hand parser and its accepted syntax
 // is implementation-defined; this one accepts exactly RFC 3339 (any offset, `T`/`t`, `Z`/`z`).
 
-import type { Flow } from '../flow';
+import { FLOW_TIME_MS, type Flow } from '../flow';
 
 export interface TimeCounters {
   /** Flows whose `time` was present but not valid RFC 3339. */
@@ -129,6 +129,8 @@ function parseTail(s: string, base: number): number {
  * The flow's time in epoch ms; `now` when the time is absent or invalid (counted in `counters`).
  */
 export function timeOf(flow: Flow, now: number, counters?: TimeCounters): number {
+  const carried = flow[FLOW_TIME_MS];
+  if (carried !== undefined) return carried;
   const time: unknown = flow.time;
   if (time === undefined || time === null || time === '') {
     if (counters !== undefined) counters.missingTime++;

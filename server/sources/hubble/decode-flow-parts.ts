@@ -284,6 +284,12 @@ export function readInt32Value(r: WireReader): number {
 }
 
 /** google.protobuf.Timestamp as protojson text. */
+/**
+ * `[0]`: epoch ms of the timestamp readTimestamp returned last (a slot rather than an object per
+ * call: the caller reads it right after, on the same synchronous path).
+ */
+export const LAST_TIMESTAMP_MS = new Float64Array(1);
+
 export function readTimestamp(r: WireReader): string {
   const len = r.length();
   const outer = r.end;
@@ -297,6 +303,7 @@ export function readTimestamp(r: WireReader): string {
     else r.skipUnknown(tag, TWO_FIELDS);
   }
   r.end = outer;
+  LAST_TIMESTAMP_MS[0] = seconds * 1000 + Math.floor(nanos / 1e6);
   const text = _formatTimestamp(seconds, nanos);
   return text ?? r.fail(`timestamp out of range (seconds ${seconds}, nanos ${nanos})`);
 }

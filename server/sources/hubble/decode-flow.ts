@@ -2,11 +2,12 @@
 // the raw tag per field; enum numbers become names through enum-names.ts; `extensions` (Any) and
 // unknown fields are skipped.
 
-import type { Flow } from '../../domain/flow';
+import { FLOW_TIME_MS, type Flow } from '../../domain/flow';
 import { readLayer7 } from './decode-flow-l7';
 import { readEthernet, readIp, readLayer4, readTunnel } from './decode-flow-layers';
 import {
   append,
+  LAST_TIMESTAMP_MS,
   type Mutable,
   readAggregate,
   readBoolValue,
@@ -47,6 +48,8 @@ const _TRACE_REASON = TRACE_REASON;
 const _TRAFFIC_DIRECTION = TRAFFIC_DIRECTION;
 const _VERDICT = VERDICT;
 const _append = append;
+const _LAST_MS = LAST_TIMESTAMP_MS;
+const _FLOW_TIME_MS: typeof FLOW_TIME_MS = FLOW_TIME_MS;
 const _readAggregate = readAggregate;
 const _readBoolValue = readBoolValue;
 const _readEndpoint = readEndpoint;
@@ -80,6 +83,7 @@ export function readFlow(r: WireReader, o: Mutable<Flow>): void {
     switch (tag) {
       case 10 /* 1:LEN */:
         o.time = _readTimestamp(r);
+        o[_FLOW_TIME_MS] = _LAST_MS[0]!;
         break;
       case 16 /* 2:VARINT */:
         {

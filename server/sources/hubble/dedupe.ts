@@ -3,7 +3,7 @@
 // newest flow seen, and never more than `maxKeys`; when the cap evicts a key the resume point moves
 // past it, so a bounded memory can cost history but never a double count.
 import type { Flow, FlowEvent } from '../../domain/flow';
-import { parseFlowTime } from '../../domain/flow-time';
+import { flowTimeMs, parseFlowTime } from '../../domain/flow-time';
 
 export interface FlowDedupeOptions {
   /** Keys are dropped once their flow is this much older than the newest flow. */
@@ -111,12 +111,12 @@ export function createFlowDeduper(options: FlowDedupeOptions): FlowDeduper {
     if (t > evictedNewestMs) evictedNewestMs = t;
   }
 
-  function admitKey(key: string, time: string | undefined, advances: boolean): boolean {
+  /** `parsed`: the event's time in epoch ms, NaN when it has none or an invalid one. */
+  function admitKey(key: string, parsed: number, advances: boolean): boolean {
     hashPair(key, fp);
     const a = fp[0]!;
     const b = fp[1]!;
     if (find(a, b) >= 0) return false;
-    const parsed = parseFlowTime(time);
     const valid = Number.isFinite(parsed);
     let t = valid ? parsed : Number.isFinite(newestMs) ? newestMs : 0;
     if (advances && valid && t > newestMs) newestMs = t;
@@ -142,14 +142,15 @@ export function createFlowDeduper(options: FlowDedupeOptions): FlowDeduper {
       return count;
     },
     admit(flow: Flow, nodeName?: string): boolean {
-      return admitKey(flowKey(flow, nodeName), flow.time, true);
+      return admitKey(flowKey(flow, nodeName), flowTimeMs(flow), true);
     },
     admitEvent(event: FlowEvent): boolean {
-      if (event.kind === 'flow') return admitKey(flowKey(event.flow, event.nodeName), event.flow.time, true);
+      if (event.kind === 'flow')
+        return admitKey(flowKey(event.flow, event.nodeName), flowTimeMs(event.flow), true);
       if (event.kind === 'node-status') return true;
       const l = event.lost;
       const key = `lost\u0000${event.nodeName}\u0000${event.time}\u0000${l.source}\u0000${l.num_events_lost}\u0000${l.cpu}\u0000${l.first}`;
-      return admitKey(key, event.time, false);
+      return admitKey(key, parseFlowTime(event.time), false);
     },
     resumeSince(overlapMs: number): string | undefined {
       if (!Number.isFinite(newestMs)) return undefined;

@@ -4,7 +4,7 @@
 import type { Flow, FlowEvent } from '../../domain/flow';
 
 /** Compile-time list of every Flow key; adding a field to the domain type breaks this until listed. */
-export const ALL_FLOW_KEYS: Record<keyof Flow, true> = {
+export const ALL_FLOW_KEYS: Record<Exclude<keyof Flow, symbol>, true> = {
   time: true,
   uuid: true,
   emitter: true,
