@@ -4,12 +4,12 @@
 // (flow history, map) are full.
 //
 //   npx tsx scripts/soak.ts [--duration 600] [--rate 20000] [--clients 50] [--sample 10] [--warmup 60]
-//                           [--tick-ms 1000] [--mix both|flows|map] [--json out.json]
+//                           [--tick-ms 1000] [--mix both|flows|map] [--demo embedded|separate]
+//                           [--json out.json]
 // Needs a production build (SKYMAP_DIST_DIR selects it). Exit code 1 when memory was not flat.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { type ClientStats, openClient } from './soak-client';
+import { cpuSecondsOf, type Demo, freePort, rssOf, startSeparateDemo, startSkymap } from './soak-processes';
 
 interface Options {
   durationS: number;
@@ -20,6 +20,8 @@ interface Options {
   tickMs: number;
   /** Which streams the clients open: half flow tail / half map (both), or all of one kind. */
   mix: 'both' | 'flows' | 'map';
+  /** `separate`: the demo cluster runs in its own process (`npm run demo-cluster`). */
+  demo: 'embedded' | 'separate';
   json?: string;
 }
 
@@ -32,6 +34,7 @@ function parseArgs(argv: readonly string[]): Options {
     warmupS: 60,
     tickMs: 1000,
     mix: 'both',
+    demo: 'embedded',
   };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i];
@@ -49,22 +52,16 @@ function parseArgs(argv: readonly string[]): Options {
     else if (key === '--warmup') opts.warmupS = num();
     else if (key === '--tick-ms') opts.tickMs = num();
     else if (key === '--json') opts.json = value;
-    else if (key === '--mix') {
+    else if (key === '--demo') {
+      if (value !== 'embedded' && value !== 'separate') throw new Error('--demo is embedded or separate');
+      opts.demo = value;
+    } else if (key === '--mix') {
       if (value !== 'both' && value !== 'flows' && value !== 'map')
         throw new Error('--mix is both, flows or map');
       opts.mix = value;
     } else throw new Error(`unknown option ${key}`);
   }
   return opts;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -77,12 +74,6 @@ function quantile(values: readonly number[], q: number): number {
 
 function median(values: readonly number[]): number {
   return quantile(values, 0.5);
-}
-
-function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
-  return kb === undefined ? Number.NaN : Number(kb) * 1024;
 }
 
 function metricValue(text: string, name: string): number {
@@ -103,50 +94,37 @@ interface Sample {
   tickSum: number;
   lost: number;
   decodeErrors: number;
+  /** Skymap's CPU seconds so far (user + system), and the separate demo cluster's. */
+  cpuS: number;
+  demoCpuS: number;
 }
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      SKYMAP_DEMO_FLOW_RATE: String(opts.rate),
-      SKYMAP_TICK_MS: String(opts.tickMs),
-      HUBBLE_RELAY_ADDR: '',
-      KUBECONFIG: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('could not start skymap');
+  const demo: Demo | undefined = opts.demo === 'separate' ? await startSeparateDemo(opts.rate) : undefined;
+  const skymap = startSkymap(port, opts.rate, opts.tickMs, demo);
+  const { child, pid } = skymap;
+  const output = () => `${skymap.output()}${demo ? `\n--- demo cluster:\n${demo.output()}` : ''}`;
   const stopChild = () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
+    skymap.stop();
+    demo?.stop();
   };
-  process.on('exit', stopChild);
 
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`skymap exited:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`skymap exited:\n${output()}`);
     const ready = await fetch(`${url}/readyz`).then(
       (r) => r.status === 200,
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`skymap not ready within 90 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`skymap not ready within 90 s:\n${output()}`);
     await sleep(500);
   }
   console.log(
-    `soak: skymap ready on ${url} (pid ${pid}); demo rate ${opts.rate}/s, ${opts.clients} clients, ${opts.durationS} s`,
+    `soak: skymap ready on ${url} (pid ${pid}); demo rate ${opts.rate}/s (${opts.demo}), ${opts.clients} clients, ${opts.durationS} s`,
   );
 
   const abort = new AbortController();
@@ -177,6 +155,8 @@ async function main(): Promise<void> {
       tickSum: metricValue(text, 'skymap_tick_duration_seconds_sum'),
       lost: metricValue(text, 'skymap_lost_events_total'),
       decodeErrors: metricValue(text, 'skymap_decode_errors_total'),
+      cpuS: cpuSecondsOf(pid),
+      demoCpuS: demo ? cpuSecondsOf(demo.pid) : Number.NaN,
     };
     samples.push(sample);
     console.log(
@@ -186,7 +166,8 @@ async function main(): Promise<void> {
   await takeSample();
   while (Date.now() - started < opts.durationS * 1000) {
     await sleep(opts.sampleS * 1000);
-    if (child.exitCode !== null) throw new Error(`skymap exited during the soak:\n${output}`);
+    if (child.exitCode !== null || demo?.child.exitCode != null)
+      throw new Error(`skymap or the demo cluster exited during the soak:\n${output()}`);
     await takeSample();
   }
   abort.abort();
@@ -221,6 +202,10 @@ async function main(): Promise<void> {
       p99WorstMinute: Number(Math.max(...samples.map((s) => s.lagP99Ms)).toFixed(1)),
       p99Median: Number(median(samples.map((s) => s.lagP99Ms)).toFixed(1)),
       maxSeen: Number(Math.max(...samples.map((s) => s.lagMaxMs)).toFixed(1)),
+    },
+    cpuCoresMean: {
+      skymap: Number(((last.cpuS - first.cpuS) / Math.max(1, last.atS - first.atS)).toFixed(2)),
+      demoCluster: Number(((last.demoCpuS - first.demoCpuS) / Math.max(1, last.atS - first.atS)).toFixed(2)),
     },
     tick: {
       count: ticks,
