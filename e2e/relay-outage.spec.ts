@@ -31,6 +31,8 @@ test('Relay down at start: the banner says so, and Skymap recovers by itself', a
   await expect(banner).toContainText('Retrying with backoff');
   const notReady = await request.get(`${url}/readyz`);
   expect(notReady.status()).toBe(503);
+  // Never ready yet: the Kubernetes probe (latched) keeps the pod out of its Service too.
+  expect((await request.get(`${url}/readyz?latched`)).status()).toBe(503);
   expect(((await notReady.json()) as { notReady: string[] }).notReady[0]).toContain(
     'Hubble Relay at 127.0.0.1',
   );
@@ -51,4 +53,12 @@ test('Relay down at start: the banner says so, and Skymap recovers by itself', a
   } finally {
     clearInterval(timer);
   }
+
+  // Relay goes away again: strict readiness says so, the latched probe keeps the UI in its Service,
+  // and the page says what is wrong.
+  await relay.close();
+  relay = undefined;
+  await expect.poll(async () => (await request.get(`${url}/readyz`)).status(), { timeout: 30_000 }).toBe(503);
+  expect((await request.get(`${url}/readyz?latched`)).status()).toBe(200);
+  await expect(banner).toBeVisible({ timeout: 30_000 });
 });

@@ -154,7 +154,7 @@ describe.skipIf(!kubectl)('kustomize renders', () => {
     it('probes /healthz for liveness and /readyz for readiness, on the port it listens on', () => {
       const { skymap } = skymapWorkload(objects);
       expect(skymap.livenessProbe?.httpGet?.path).toBe('/healthz');
-      expect(skymap.readinessProbe?.httpGet?.path).toBe('/readyz');
+      expect(skymap.readinessProbe?.httpGet?.path).toBe('/readyz?latched');
       const http = skymap.ports?.find((p) => p.name === 'http');
       expect(http?.containerPort).toBe(Number(envOf(skymap, 'PORT')?.value));
       // server.js binds HOSTNAME; unset, the runtime's pod-name value would bind only the pod IP.

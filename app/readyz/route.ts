@@ -4,7 +4,7 @@ import { ensureRuntime } from '../../server/runtime/runtime';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   const rt = await ensureRuntime();
   const body = readiness({
     relay: rt.hub.relay,
@@ -12,5 +12,7 @@ export async function GET(): Promise<Response> {
     kubeExpected: rt.config.kube.mode !== 'none',
     cluster: rt.cluster,
   });
-  return Response.json(body, { status: body.ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  const latched = new URL(request.url).searchParams.has('latched');
+  const status = rt.readinessLatch.status(body, latched);
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }

@@ -33,7 +33,7 @@ describe('Relay unreachable at start', () => {
     const down = (await (await status()).json()) as StatusBody;
     expect(down.relay).toMatchObject({ state: 'unavailable', address: `127.0.0.1:${port}` });
     expect(down.relay.lastError).toMatch(/UNAVAILABLE/);
-    const notReady = await readyz();
+    const notReady = await readyz(new Request('http://127.0.0.1/readyz'));
     expect(notReady.status).toBe(503);
     const notReadyBody = (await notReady.json()) as { ready: boolean; notReady: string[] };
     expect(notReadyBody.ready).toBe(false);
@@ -55,7 +55,7 @@ describe('Relay unreachable at start', () => {
 
     const up = (await (await status()).json()) as StatusBody;
     expect(up.relay.state).toBe('connected');
-    const ready = await readyz();
+    const ready = await readyz(new Request('http://127.0.0.1/readyz'));
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, notReady: [] });
     expect(currentRuntime()).toBe(rt);

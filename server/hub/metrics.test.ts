@@ -4,7 +4,7 @@ import { Hub } from './hub';
 import { Histogram, RuntimeMetrics } from './metrics';
 import { collectMetrics } from './metrics-collect';
 import { escapeLabelValue, histogramSamples, renderPrometheus } from './metrics-text';
-import { readiness } from './readiness';
+import { ReadinessLatch, readiness } from './readiness';
 
 function hub(): Hub {
   return new Hub({ flowHistory: 100, now: () => Date.parse('2025-01-01T00:00:00Z') });
@@ -183,5 +183,20 @@ describe('readiness', () => {
     expect(readiness({ relay, relayExpected: true, kubeExpected: true }).notReady).toEqual([
       'Kubernetes watchers have not started yet',
     ]);
+  });
+
+  it('latched: 503 until ready once, then 200 through an outage; strict answers follow the state', () => {
+    const latch = new ReadinessLatch();
+    const down = readiness({
+      relay: { ...relay, state: 'unavailable' },
+      relayExpected: true,
+      kubeExpected: false,
+    });
+    const up = readiness({ relay, relayExpected: true, kubeExpected: false });
+    expect(latch.status(down, true)).toBe(503);
+    expect(latch.status(down, false)).toBe(503);
+    expect(latch.status(up, false)).toBe(200);
+    expect(latch.status(down, true)).toBe(200);
+    expect(latch.status(down, false)).toBe(503);
   });
 });

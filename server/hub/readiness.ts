@@ -74,3 +74,18 @@ export function readiness(input: ReadinessInput): Readiness {
     kubernetes: { configured: input.kubeExpected, synced, pending: pending.slice(0, MAX_LISTED) },
   };
 }
+
+/**
+ * `/readyz?latched`: the answer a Kubernetes readinessProbe should get. Strict readiness gates a
+ * rollout until the new pod shows data, but applied for life it would take the only pod out of its
+ * Service during a Relay outage, hiding the dashboard exactly when it has something to say. Latched:
+ * 503 until the pod was ready once, then 200 (the body still lists what is not ready now).
+ */
+export class ReadinessLatch {
+  private seen = false;
+
+  status(current: Readiness, latched: boolean): number {
+    if (current.ready) this.seen = true;
+    return current.ready || (latched && this.seen) ? 200 : 503;
+  }
+}

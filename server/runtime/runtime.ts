@@ -2,6 +2,7 @@
 // module graphs, so a module-level singleton would exist twice (two Relay streams): the runtime lives
 // on globalThis and start() is idempotent.
 import { Hub } from '../hub/hub';
+import { ReadinessLatch } from '../hub/readiness';
 import type { ClusterSource } from '../sources/kubernetes/cluster-source';
 import type { Config } from './config';
 import { loadConfig } from './config';
@@ -17,6 +18,8 @@ export interface Runtime {
   demo?: { relayAddress: string; kubeApiUrl: string; kubeconfigPath: string };
   /** Kubernetes watchers, when a cluster (or the demo) is configured. */
   cluster?: ClusterSource;
+  /** Whether this process has been ready once (`/readyz?latched`). */
+  readonly readinessLatch: ReadinessLatch;
 }
 
 /** Starts the sources that feed the hub; assembled in start-sources.ts. */
@@ -49,6 +52,7 @@ export function startRuntime(
     config,
     hub,
     startedAt: now(),
+    readinessLatch: new ReadinessLatch(),
     disposers,
     ready: Promise.resolve(),
   };
