@@ -1,4 +1,5 @@
-// Throwaway CA + server/client certificates made with the openssl CLI, for the Talos mTLS tests.
+// Throwaway CA + server/client certificates made with the openssl CLI, for the demo Talos API and the
+// TLS/mTLS tests (Talos, Relay).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,13 +9,15 @@ export const HAS_OPENSSL = spawnSync('openssl', ['version']).status === 0;
 
 export interface TestPki {
   readonly file: (name: string) => Buffer;
+  /** Where a made file is, for settings that take paths (HUBBLE_TLS_*). */
+  readonly path: (name: string) => string;
   makeCa(name: string): void;
   makeLeaf(name: string, ca: string, ext: string): void;
   dispose(): void;
 }
 
-export function createTestPki(): TestPki {
-  const dir = mkdtempSync(path.join(tmpdir(), 'skymap-talos-'));
+export function createTestPki(prefix = 'skymap-talos-'): TestPki {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
   const run = (...args: string[]) => {
     const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr}`);
@@ -22,6 +25,7 @@ export function createTestPki(): TestPki {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   return {
     file: (name) => readFileSync(path.join(dir, name)),
+    path: (name) => path.join(dir, name),
     makeCa(name) {
       run(
         'req',

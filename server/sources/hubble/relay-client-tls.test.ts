@@ -1,87 +1,23 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ServerCredentials } from '@grpc/grpc-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySource } from '../../demo/observer/memory-source';
 import { createObserverServer } from '../../demo/observer/observer-server';
 import { testFlow, waitFor } from '../../demo/observer/test-helpers';
 import type { ObserverServer } from '../../demo/observer/types';
+import { createTestPki, HAS_OPENSSL, type TestPki } from '../../demo/talos/test-certs';
 import { createRelayClient } from './relay-client';
 import { collect } from './relay-test-harness';
 import type { RelayClient, RelayTlsOptions } from './relay-types';
 
-const HAS_OPENSSL = spawnSync('openssl', ['version']).status === 0;
 if (!HAS_OPENSSL) console.warn('relay-client-tls.test.ts: openssl not found, TLS/mTLS tests skipped');
 
 const SERVER_NAME = 'ui.hubble-relay.cilium.io';
-let dir = '';
-const file = (name: string) => path.join(dir, name);
-
-function openssl(...args: string[]): void {
-  const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr}`);
-}
-
-function makeCa(name: string): void {
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.crt`,
-    '-days',
-    '2',
-    '-subj',
-    `/CN=${name}`,
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  );
-}
-
-function makeLeaf(name: string, ca: string, ext: string): void {
-  writeFileSync(file(`${name}.ext`), ext);
-  openssl(
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.csr`,
-    '-subj',
-    `/CN=${name}`,
-  );
-  openssl(
-    'x509',
-    '-req',
-    '-in',
-    `${name}.csr`,
-    '-CA',
-    `${ca}.crt`,
-    '-CAkey',
-    `${ca}.key`,
-    '-CAcreateserial',
-    '-out',
-    `${name}.crt`,
-    '-days',
-    '2',
-    '-extfile',
-    `${name}.ext`,
-  );
-}
+let pki: TestPki | undefined;
+const file = (name: string) => {
+  if (!pki) throw new Error('no test PKI');
+  return pki.path(name);
+};
 
 let client: RelayClient | undefined;
 let server: ObserverServer | undefined;
@@ -112,19 +48,19 @@ function connect(tls: RelayTlsOptions) {
 
 describe.skipIf(!HAS_OPENSSL)('createRelayClient over TLS', () => {
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'skymap-relay-tls-'));
-    makeCa('ca');
-    makeCa('other-ca');
-    makeLeaf(
+    pki = createTestPki('skymap-relay-tls-');
+    pki.makeCa('ca');
+    pki.makeCa('other-ca');
+    pki.makeLeaf(
       'server',
       'ca',
       'subjectAltName=DNS:*.hubble-relay.cilium.io\nextendedKeyUsage=serverAuth\nkeyUsage=digitalSignature\n',
     );
-    makeLeaf('client', 'ca', 'extendedKeyUsage=clientAuth\nkeyUsage=digitalSignature\n');
+    pki.makeLeaf('client', 'ca', 'extendedKeyUsage=clientAuth\nkeyUsage=digitalSignature\n');
   });
 
   afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    pki?.dispose();
   });
 
   afterEach(async () => {
