@@ -37,7 +37,7 @@ export const FlowTableRow = memo(function FlowTableRow({
       aria-selected={selected}
       data-testid="flow-row"
       className={className}
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+      style={{ top: index * ROW_HEIGHT }}
       onClick={() => onSelect(row)}
     >
       <td className={styles.mono}>{t.time}</td>
