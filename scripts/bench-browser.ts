@@ -38,13 +38,33 @@ const observer = new MutationObserver(() => {
 addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true, characterData: true }));
 `;
 
+// Drives scrollTop from requestAnimationFrame and records the frame cadence, which is what a person
+// sees as smoothness. It also counts blank frames: frames painted while the rows the table had
+// rendered did not cover the viewport (a fast scroll outrunning the renderer shows empty table
+// there). The rows are read right after the scroll step, in the same callback; nothing the page
+// does between that callback and the paint can add rows (the table renders from scroll events,
+// which for this step fire in the next frame).
 const scrollProbe = (step: number) => `(async () => {
   const el = document.querySelector('[data-testid=flow-scroller]');
+  const covered = () => {
+    const top = el.scrollTop;
+    const bottom = Math.min(top + el.clientHeight, el.scrollHeight);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const row of el.querySelectorAll('[data-testid=flow-row]')) {
+      const i = Number(row.getAttribute('aria-rowindex')) - 2;
+      if (i < lo) lo = i;
+      if (i > hi) hi = i;
+    }
+    return lo * 30 <= top && (hi + 1) * 30 >= bottom;
+  };
   const stamps = [];
+  let blank = 0;
   await new Promise((resolve) => {
     const step = (t) => {
       stamps.push(t);
       el.scrollTop += ${step};
+      if (!covered()) blank++;
       if (stamps.length < 240) requestAnimationFrame(step);
       else resolve();
     };
@@ -52,7 +72,7 @@ const scrollProbe = (step: number) => `(async () => {
   });
   const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
   const elapsed = stamps[stamps.length - 1] - stamps[0];
-  return { fps: ((stamps.length - 1) * 1000) / elapsed, p95: gaps[Math.floor(gaps.length * 0.95)], rows: Math.round(el.scrollHeight / 30) };
+  return { fps: ((stamps.length - 1) * 1000) / elapsed, p95: gaps[Math.floor(gaps.length * 0.95)], blank, frames: stamps.length, rows: Math.round(el.scrollHeight / 30) };
 })()`;
 
 interface MapResult {
@@ -129,7 +149,16 @@ async function measureScroll(
   baseUrl: string,
   rows: number,
   file: Buffer,
-): Promise<{ fps: number; p95: number; rows: number; wheelFps: number; wheelP95: number }> {
+): Promise<{
+  fps: number;
+  p95: number;
+  blank: number;
+  frames: number;
+  rows: number;
+  wheelFps: number;
+  wheelP95: number;
+  wheelBlank: number;
+}> {
   await page.goto(`${baseUrl}/flows`);
   // Playwright passes large files by path.
   const filePath = path.join(os.tmpdir(), `skymap-bench-flows-${process.pid}.json`);
@@ -148,11 +177,12 @@ async function measureScroll(
   // Strings, not functions: the TypeScript runner would inject helpers the page does not have.
   // 900 px/frame (~30 rows, a fast fling: every frame shows rows not rendered before), then
   // 100 px/frame (~3 rows, a mouse wheel).
-  type Scroll = { fps: number; p95: number; rows: number };
+  type Scroll = { fps: number; p95: number; blank: number; frames: number; rows: number };
   const fling = (await page.evaluate(scrollProbe(900))) as Scroll;
   await page.evaluate('document.querySelector("[data-testid=flow-scroller]").scrollTop = 0');
+  await sleep(500);
   const wheel = (await page.evaluate(scrollProbe(100))) as Scroll;
-  return { ...fling, wheelFps: wheel.fps, wheelP95: wheel.p95 };
+  return { ...fling, wheelFps: wheel.fps, wheelP95: wheel.p95, wheelBlank: wheel.blank };
 }
 
 async function main(): Promise<void> {
@@ -216,7 +246,7 @@ async function main(): Promise<void> {
     );
     await context.close();
     console.log(
-      `\nflows explorer: ${fmt(scroll.rows)} rows loaded; fling (~30 rows/frame) ${scroll.fps.toFixed(1)} fps, p95 frame ${scroll.p95.toFixed(1)} ms; wheel (~3 rows/frame) ${scroll.wheelFps.toFixed(1)} fps, p95 frame ${scroll.wheelP95.toFixed(1)} ms (target 60 fps)`,
+      `\nflows explorer: ${fmt(scroll.rows)} rows loaded; fling (~30 rows/frame) ${scroll.fps.toFixed(1)} fps, p95 frame ${scroll.p95.toFixed(1)} ms, ${scroll.blank}/${scroll.frames} blank frames; wheel (~3 rows/frame) ${scroll.wheelFps.toFixed(1)} fps, p95 frame ${scroll.wheelP95.toFixed(1)} ms, ${scroll.wheelBlank}/${scroll.frames} blank frames (target 60 fps, 0 blank)`,
     );
   } finally {
     await browser.close();

@@ -1,25 +1,16 @@
 'use client';
-// A virtualized flow table: fixed row height, only the rows in view (plus a small overscan) exist in
-// the DOM, so 100,000 rows scroll like 50. When new rows arrive on top while the reader is scrolled
-// down, the scroll position moves with them so the rows being read stay put.
-import {
-  type CSSProperties,
-  type KeyboardEvent,
-  memo,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
-import { endpointText, flowTimeText, l7Text, policyNames, protocolText, tcpFlagsText } from './flow-format';
+// A virtualized flow table: fixed row height, only the rows near the viewport exist in the DOM, in a
+// fixed pool of recycled row slots (flow-table-window.ts), so 100,000 rows scroll like 80. When new
+// rows arrive on top while the reader is scrolled down, the scroll position moves with them so the
+// rows being read stay put.
+import { type KeyboardEvent, type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { FlowRow } from './flow-rows';
-import { VerdictBadge } from './flow-tail-table';
+import { cellTitle, FlowTableRow } from './flow-table-row';
+import { poolSize, ROW_HEIGHT, type RowWindow, rowWindow, slotRow } from './flow-table-window';
 import styles from './flows.module.css';
 
-export const ROW_HEIGHT = 30;
-const OVERSCAN = 12;
-/** More than the rows one screen plus overscan can ever hold. */
-const ROW_SLOTS = 512;
+export { ROW_HEIGHT } from './flow-table-window';
 
 const COLUMNS = [
   'Time (UTC)',
@@ -33,54 +24,11 @@ const COLUMNS = [
   'Policy',
 ] as const;
 
-interface RowViewProps {
-  readonly row: FlowRow;
-  readonly index: number;
-  readonly selected: boolean;
-  readonly onSelect: (row: FlowRow) => void;
+interface ScrollState {
+  readonly top: number;
+  /** Last scroll step in rows: its sign and size steer the overscan. */
+  readonly velocity: number;
 }
-
-const RowView = memo(function RowView({ row, index, selected, onSelect }: RowViewProps) {
-  const { flow } = row;
-  const { protocol, port } = protocolText(flow);
-  const source = endpointText(flow.source, flow.IP?.source, flow.source_names);
-  const destination = endpointText(flow.destination, flow.IP?.destination, flow.destination_names);
-  const l7 = l7Text(flow);
-  // L3/L4 flows have no L7 line; their TCP flags are what Hubble's own summary shows instead.
-  const flags = l7 === '' ? tcpFlagsText(flow) : '';
-  const policies = policyNames(flow).join(', ');
-  const dropped = flow.verdict === 'DROPPED';
-  return (
-    <tr
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      data-testid="flow-row"
-      className={`${styles.row} ${selected ? styles.selected : ''} ${dropped ? styles.droppedRow : ''}`}
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
-      onClick={() => onSelect(row)}
-    >
-      <td className={styles.mono} title={flow.time}>
-        {flowTimeText(flow.time)}
-      </td>
-      <td title={source}>{source}</td>
-      <td title={destination}>{destination}</td>
-      <td className={styles.mono}>{port !== undefined ? `${port}/${protocol}` : protocol}</td>
-      <td title={l7 || flags}>{l7 || (flags ? <span className={styles.muted}>{flags}</span> : null)}</td>
-      <td>
-        <VerdictBadge verdict={flow.verdict} />
-      </td>
-      <td className={styles.muted} title={flow.drop_reason_desc}>
-        {dropped ? (flow.drop_reason_desc ?? '') : ''}
-      </td>
-      <td className={styles.muted} title={flow.node_name}>
-        {flow.node_name ?? ''}
-      </td>
-      <td className={styles.muted} title={policies}>
-        {policies}
-      </td>
-    </tr>
-  );
-});
 
 export interface VirtualFlowTableProps {
   readonly rows: readonly FlowRow[];
@@ -91,11 +39,21 @@ export interface VirtualFlowTableProps {
   readonly empty: string;
 }
 
+function sameWindow(a: RowWindow, b: RowWindow): boolean {
+  return a.first === b.first && a.last === b.last;
+}
+
 export function VirtualFlowTable({ rows, prepended, selectedId, onSelect, empty }: VirtualFlowTableProps) {
   const scroller = useRef<HTMLTableSectionElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scroll, setScroll] = useState<ScrollState>({ top: 0, velocity: 0 });
   const [viewport, setViewport] = useState(600);
   const lastPrepended = useRef(prepended);
+
+  const window = rowWindow(scroll.top, viewport, rows.length, scroll.velocity);
+  const pool = poolSize(viewport);
+  // What the native scroll listener compares against, without re-subscribing on every render.
+  const latest = useRef({ window, viewport, total: rows.length, scroll });
+  latest.current = { window, viewport, total: rows.length, scroll };
 
   useEffect(() => {
     const el = scroller.current;
@@ -106,6 +64,25 @@ export function VirtualFlowTable({ rows, prepended, selectedId, onSelect, empty 
     return () => observer.disconnect();
   }, []);
 
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    let lastTop = el.scrollTop;
+    const onScroll = () => {
+      const top = el.scrollTop;
+      const velocity = (top - lastTop) / ROW_HEIGHT;
+      lastTop = top;
+      const now = latest.current;
+      const next = rowWindow(top, now.viewport, now.total, velocity === 0 ? now.scroll.velocity : velocity);
+      // Most scroll events within a row change nothing; the rest render right here, inside the
+      // event, so the frame being drawn shows the rows for its own scroll position.
+      if (sameWindow(next, now.window)) return;
+      flushSync(() => setScroll({ top, velocity: velocity === 0 ? now.scroll.velocity : velocity }));
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
+  }, []);
+
   // Before paint: shift by the rows that arrived above, unless the reader is at the top (following).
   useLayoutEffect(() => {
     const added = prepended - lastPrepended.current;
@@ -113,12 +90,19 @@ export function VirtualFlowTable({ rows, prepended, selectedId, onSelect, empty 
     const el = scroller.current;
     if (!el || added <= 0 || el.scrollTop <= 0) return;
     el.scrollTop += added * ROW_HEIGHT;
-    setScrollTop(el.scrollTop);
+    setScroll((s) => ({ top: el.scrollTop, velocity: s.velocity }));
   }, [prepended]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
-  const visible = rows.slice(first, last);
+  // Titles are set on the cell under the pointer, when it is there (see flow-table-row.tsx).
+  const onPointerMove = (event: PointerEvent<HTMLTableSectionElement>) => {
+    const cell = (event.target as Element).closest('td');
+    const tr = cell?.parentElement;
+    if (!cell || !tr || tr.dataset.testid !== 'flow-row') return;
+    const row = rows[Number(tr.getAttribute('aria-rowindex')) - 2];
+    if (!row) return;
+    const title = cellTitle(row, cell.cellIndex);
+    if (cell.title !== title) cell.title = title;
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     if (event.key === 'Escape') {
@@ -140,6 +124,23 @@ export function VirtualFlowTable({ rows, prepended, selectedId, onSelect, empty 
       el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
   };
 
+  // Slots in a fixed DOM order; each shows the row of its residue class inside the window.
+  const slots = [];
+  for (let slot = 0; slot < Math.min(pool, rows.length); slot++) {
+    const index = slotRow(slot, window, pool);
+    const row = index === undefined ? undefined : rows[index];
+    if (index === undefined || row === undefined) continue;
+    slots.push(
+      <FlowTableRow
+        key={slot}
+        row={row}
+        index={index}
+        selected={row.id === selectedId}
+        onSelect={onSelect}
+      />,
+    );
+  }
+
   return (
     <table
       aria-label="Flows"
@@ -159,31 +160,21 @@ export function VirtualFlowTable({ rows, prepended, selectedId, onSelect, empty 
       <tbody
         ref={scroller}
         className={styles.scroller}
-        // The tbody's ::before takes this height, so the scrollbar spans every row while few exist.
-        style={{ '--rows-height': `${rows.length * ROW_HEIGHT}px` } as CSSProperties}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the table body takes arrow keys to move the selection
         tabIndex={0}
         onKeyDown={onKeyDown}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onPointerMove={onPointerMove}
         data-testid="flow-scroller"
       >
+        {/* Gives the scroller every row's height, so the scrollbar spans all rows while few exist. */}
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, never focusable */}
+        <tr aria-hidden="true" className={styles.spacer} style={{ height: rows.length * ROW_HEIGHT }} />
         {rows.length === 0 ? (
           <tr className={styles.emptyRow}>
             <td>{empty}</td>
           </tr>
         ) : null}
-        {visible.map((row, i) => (
-          <RowView
-            // Keyed by screen slot, not by flow: scrolling re-fills the same DOM rows instead of
-            // unmounting and creating them, which is what keeps long jumps through 100k rows cheap.
-            // biome-ignore lint/suspicious/noArrayIndexKey: slot keys are the point (see above)
-            key={(first + i) % ROW_SLOTS}
-            row={row}
-            index={first + i}
-            selected={row.id === selectedId}
-            onSelect={onSelect}
-          />
-        ))}
+        {slots}
       </tbody>
     </table>
   );
