@@ -4,17 +4,17 @@
 import { select } from 'd3-selection';
 import { type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from 'd3-zoom';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DrawnEdge, DrawnNode } from './graph-patch';
 import type { Point } from './layout-engine';
-import { EdgePath, NodeCard } from './map-elements';
+import { EdgePath, edgeTooltip, NodeCard, nodeTooltip } from './map-elements';
 import { boundsOf } from './map-geometry';
 import type { Selection } from './map-url-state';
-import type { VisualEdge, VisualNode } from './visible-graph';
 
 const COMPACT_ZOOM = 0.45;
 
 interface Props {
-  nodes: readonly VisualNode[];
-  edges: readonly VisualEdge[];
+  nodes: readonly DrawnNode[];
+  edges: readonly DrawnEdge[];
   positions: ReadonlyMap<string, Point>;
   windowSeconds: number;
   selection: Selection;
@@ -111,6 +111,16 @@ export function ServiceMapCanvas(props: Props) {
     [onSelect, onExpandNamespace],
   );
   const selectEdge = useCallback((id: string) => onSelect({ type: 'edge', id }), [onSelect]);
+  // Tooltips read the latest data when the pointer enters, so they never make a card re-render.
+  const latest = useRef({ nodes, edges, windowSeconds });
+  latest.current = { nodes, edges, windowSeconds };
+  const tooltipOf = useCallback((id: string) => {
+    const { nodes: ns, edges: es, windowSeconds: ws } = latest.current;
+    const node = ns.find((n) => n.id === id);
+    if (node) return nodeTooltip(node, ws);
+    const edge = es.find((e) => e.id === id);
+    return edge ? edgeTooltip(edge, ws) : id;
+  }, []);
 
   return (
     <div className="map-canvas">
@@ -181,6 +191,7 @@ export function ServiceMapCanvas(props: Props) {
                 compact={compact}
                 onSelect={selectEdge}
                 onHover={setHovered}
+                tooltipOf={tooltipOf}
               />
             );
           })}
@@ -198,6 +209,7 @@ export function ServiceMapCanvas(props: Props) {
                 dimmed={dimmed}
                 compact={compact}
                 onSelect={selectNode}
+                tooltipOf={tooltipOf}
               />
             );
           })}
