@@ -3,7 +3,7 @@
 // rest. Groups (namespaces, "outside the cluster", the node layer) get sticky grid cells. Runs in a
 // Web Worker in the browser; plain code so it is testable and benchmarkable in Node.
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3';
-import { SlotGrid } from './layout-grid';
+import { GRID_X, GRID_Y, SlotGrid } from './layout-grid';
 
 export interface LayoutNodeInput {
   readonly id: string;
@@ -32,9 +32,11 @@ interface SimNode extends Point {
 const ASPECT = 3;
 const SIM_RADIUS = 112;
 const GROUP_GAP = 90;
-// Grid pitch of draft positions: a card plus a gap.
-const DRAFT_STEP_X = 196;
-const DRAFT_STEP_Y = 76;
+// Grid pitch of draft positions: the slot grid's.
+const DRAFT_STEP_X = GRID_X;
+const DRAFT_STEP_Y = GRID_Y;
+// Past this many cards the layout takes its fast path (see layout()).
+const BIG_MAP = 300;
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -68,6 +70,7 @@ export class LayoutEngine {
     const fresh = nodes.filter((n) => !this.positions.has(n.id));
     if (fresh.length > 0) {
       const first = this.positions.size === 0;
+      const big = nodes.length > BIG_MAP;
       // A first layout starts from the draft grid (groups already apart, no card on another), so a
       // short, cool simulation only has to pull linked cards together.
       const seed = first ? this.draft(nodes) : undefined;
@@ -95,7 +98,12 @@ export class LayoutEngine {
         .force('x', forceX<SimNode>((n) => cellOf(n).x).strength(0.18))
         .force('y', forceY<SimNode>((n) => cellOf(n).y * ASPECT).strength(0.18))
         .force('charge', forceManyBody<SimNode>().strength(-180).distanceMax(300))
-        .force('collide', forceCollide<SimNode>(SIM_RADIUS).strength(1).iterations(1))
+        .force(
+          'collide',
+          forceCollide<SimNode>(SIM_RADIUS)
+            .strength(1)
+            .iterations(big ? 1 : 3),
+        )
         .force(
           'link',
           forceLink<SimNode, { source: string | SimNode; target: string | SimNode }>(links)
@@ -104,10 +112,11 @@ export class LayoutEngine {
             .strength(0.03),
         )
         .stop();
-      // One collision pass and few ticks suffice because the slot grid (layout-grid.ts) then removes
-      // every overlap left: a 1,000-node first layout takes ~0.3 s instead of ~1.7 s.
-      simulation.alpha(first ? 0.5 : 0.6);
-      const ticks = first ? 50 : 80;
+      // Big maps: one collision pass and few ticks, because the slot grid (layout-grid.ts) removes
+      // every overlap left; a 1,000-node first layout takes ~0.4 s instead of ~1.7 s. Small maps
+      // can afford the full simulation, which spreads cards more evenly.
+      simulation.alpha(first ? (big ? 0.5 : 1) : 0.6);
+      const ticks = big ? (first ? 40 : 80) : first ? 150 : 120;
       for (let i = 0; i < ticks; i++) simulation.tick();
       for (const node of nodes) {
         const known = this.positions.get(node.id);

@@ -3,9 +3,9 @@
 // few ticks, one collision pass); cards can then never overlap, and they line up. Pure.
 import type { Point } from './layout-engine';
 
-// A card (map-geometry CARD_W × CARD_H) plus a gap.
-export const GRID_X = 196;
-export const GRID_Y = 76;
+// A card (map-geometry CARD_W × CARD_H) plus a gap wide enough for edges to pass between cards.
+export const GRID_X = 216;
+export const GRID_Y = 92;
 
 const key = (i: number, j: number) => `${i},${j}`;
 

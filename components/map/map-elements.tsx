@@ -1,12 +1,13 @@
 'use client';
-// One SVG card per drawn node and one path per drawn edge, memoised on what they draw: a tick that
+// One SVG card per drawn node (edges: map-edge-path.tsx), memoised on what they draw: a tick that
 // changes a counter re-renders a card or edge only when a drawn number (a rate's text, a rounded
 // stroke width) changes. Tooltips are written when the pointer enters, from the latest data, so
 // their text (which changes with every counter) never re-renders anything.
 import { memo } from 'react';
-import type { DrawnEdge, DrawnNode } from './graph-patch';
+import type { DrawnNode } from './graph-patch';
 import type { Point } from './layout-engine';
-import { CARD_H, CARD_W, cardExit, edgeWidth, formatRate } from './map-geometry';
+import { fillTitle } from './map-edge-path';
+import { CARD_H, CARD_W, formatRate } from './map-geometry';
 import type { BadgeWire } from './map-types';
 import type { VisualKind } from './visible-graph';
 
@@ -81,12 +82,6 @@ function sameCard(a: NodeCardProps, b: NodeCardProps): boolean {
     // Compact cards draw no text.
     (a.compact === true || rateText(x, a.windowSeconds) === rateText(y, b.windowSeconds))
   );
-}
-
-/** Fills the element's <title> (its first child) when the pointer enters. */
-function fillTitle(target: Element, text: string): void {
-  const title = target.firstElementChild;
-  if (title?.tagName.toLowerCase() === 'title' && title.textContent !== text) title.textContent = text;
 }
 
 export const NodeCard = memo(function NodeCard({
@@ -184,163 +179,4 @@ function NodeCardText({
       </text>
     </>
   );
-}
-
-interface EdgePathProps {
-  edge: DrawnEdge;
-  from: Point;
-  to: Point;
-  windowSeconds: number;
-  showLabel: boolean;
-  selected: boolean;
-  dimmed: boolean;
-  /** Zoomed far out: one plain line, no arrow head or wide hit area (a fraction of the DOM). */
-  compact?: boolean;
-  onSelect(id: string): void;
-  onHover(id: string | undefined): void;
-  tooltipOf(id: string): string;
-}
-
-/** Stroke width in quarter pixels: finer changes are invisible and would only cost re-renders. */
-function strokeOf(edge: DrawnEdge, windowSeconds: number): number {
-  return Math.round(edgeWidth(edge.flows / windowSeconds) * 4) / 4;
-}
-
-function edgeTone(edge: DrawnEdge): string {
-  return edge.dropped > 0 ? ' drop' : edge.http5xx > 0 ? ' warn' : '';
-}
-
-function sameEdgeDrawing(a: EdgePathProps, b: EdgePathProps): boolean {
-  if (
-    a.from !== b.from ||
-    a.to !== b.to ||
-    a.showLabel !== b.showLabel ||
-    a.selected !== b.selected ||
-    a.dimmed !== b.dimmed ||
-    a.compact !== b.compact ||
-    a.windowSeconds !== b.windowSeconds ||
-    a.onSelect !== b.onSelect ||
-    a.onHover !== b.onHover ||
-    a.tooltipOf !== b.tooltipOf
-  )
-    return false;
-  const x = a.edge;
-  const y = b.edge;
-  if (x === y) return true;
-  return (
-    x.id === y.id &&
-    x.mixed === y.mixed &&
-    edgeTone(x) === edgeTone(y) &&
-    strokeOf(x, a.windowSeconds) === strokeOf(y, b.windowSeconds) &&
-    (!a.showLabel || edgeLabel(x, a.windowSeconds) === edgeLabel(y, b.windowSeconds))
-  );
-}
-
-export function edgeLabel(edge: DrawnEdge, windowSeconds: number): string {
-  const parts = [formatRate(edge.flows / windowSeconds)];
-  if (edge.dropped > 0) parts.push(`${((100 * edge.dropped) / Math.max(1, edge.flows)).toFixed(0)}% dropped`);
-  if (edge.httpRequests > 0) {
-    parts.push(`${((100 * edge.http5xx) / edge.httpRequests).toFixed(1)}% 5xx`);
-    if (edge.p95Ms !== null) parts.push(`p95 ${edge.p95Ms.toFixed(0)} ms`);
-  }
-  return parts.join(' · ');
-}
-
-export const EdgePath = memo(function EdgePath(props: EdgePathProps) {
-  const {
-    edge,
-    from,
-    to,
-    windowSeconds,
-    showLabel,
-    selected,
-    dimmed,
-    compact,
-    onSelect,
-    onHover,
-    tooltipOf,
-  } = props;
-  const start = cardExit(from, to);
-  const end = cardExit(to, from);
-  const dropClass = edgeTone(edge);
-  const strokeWidth = strokeOf(edge, windowSeconds);
-  if (compact && !selected && !showLabel) {
-    return (
-      // biome-ignore lint/a11y/useSemanticElements: an SVG line cannot be a <button>
-      <line
-        role="button"
-        tabIndex={-1}
-        aria-label={`edge ${edge.source} to ${edge.target}`}
-        onClick={(event) => {
-          event.stopPropagation();
-          onSelect(edge.id);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') onSelect(edge.id);
-        }}
-        style={{ cursor: 'pointer' }}
-        x1={start.x}
-        y1={start.y}
-        x2={end.x}
-        y2={end.y}
-        data-testid="map-edge"
-        data-edge-id={edge.id}
-        opacity={dimmed ? 0.15 : 1}
-        className={`map-edge-line${dropClass}`}
-        strokeWidth={strokeWidth}
-        strokeDasharray={edge.mixed ? '7 5' : undefined}
-      />
-    );
-  }
-  const marker =
-    edge.dropped > 0 ? 'url(#arrow-drop)' : edge.http5xx > 0 ? 'url(#arrow-warn)' : 'url(#arrow)';
-  const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
-  const label = edgeLabel(edge, windowSeconds);
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>
-    <g
-      className="map-edge"
-      data-testid="map-edge"
-      data-edge-id={edge.id}
-      opacity={dimmed ? 0.15 : 1}
-      role="button"
-      tabIndex={-1}
-      aria-label={`edge ${edge.source} to ${edge.target}`}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') onSelect(edge.id);
-      }}
-      onClick={(event) => {
-        event.stopPropagation();
-        onSelect(edge.id);
-      }}
-      onMouseEnter={(event) => {
-        fillTitle(event.currentTarget, tooltipOf(edge.id));
-        onHover(edge.id);
-      }}
-      onMouseLeave={() => onHover(undefined)}
-    >
-      <title />
-      <line x1={start.x} y1={start.y} x2={end.x} y2={end.y} className="map-edge-hit" />
-      <line
-        x1={start.x}
-        y1={start.y}
-        x2={end.x}
-        y2={end.y}
-        className={`map-edge-line${dropClass}${selected ? ' selected' : ''}`}
-        strokeWidth={strokeWidth}
-        strokeDasharray={edge.mixed ? '7 5' : undefined}
-        markerEnd={marker}
-      />
-      {showLabel ? (
-        <text x={mid.x} y={mid.y - 6} textAnchor="middle" className="map-edge-label">
-          {label}
-        </text>
-      ) : null}
-    </g>
-  );
-}, sameEdgeDrawing);
-
-/** An edge's tooltip. */
-export function edgeTooltip(edge: DrawnEdge, windowSeconds: number): string {
-  return `${edge.source} → ${edge.target} (${edge.ports.join(', ')})\n${edgeLabel(edge, windowSeconds)}`;
 }

@@ -1,4 +1,5 @@
 // Card and edge geometry shared by the SVG map and its tests.
+import type { DrawnEdge } from './graph-patch';
 import type { Point } from './layout-engine';
 
 export const CARD_W = 176;
@@ -53,4 +54,24 @@ export function boundsOf(points: readonly Point[], padding: number): Box | undef
     w: maxX - minX + padding * 2,
     h: maxY - minY + padding * 2 + 14,
   };
+}
+
+/** Stroke width in quarter pixels: finer changes are invisible and would only cost redraws. */
+export function edgeStrokeWidth(edge: DrawnEdge, windowSeconds: number): number {
+  return Math.round(edgeWidth(edge.flows / windowSeconds) * 4) / 4;
+}
+
+/** The edge's colour class: drops first, then HTTP 5xx. */
+export function edgeTone(edge: DrawnEdge): '' | ' drop' | ' warn' {
+  return edge.dropped > 0 ? ' drop' : edge.http5xx > 0 ? ' warn' : '';
+}
+
+export function edgeLabel(edge: DrawnEdge, windowSeconds: number): string {
+  const parts = [formatRate(edge.flows / windowSeconds)];
+  if (edge.dropped > 0) parts.push(`${((100 * edge.dropped) / Math.max(1, edge.flows)).toFixed(0)}% dropped`);
+  if (edge.httpRequests > 0) {
+    parts.push(`${((100 * edge.http5xx) / edge.httpRequests).toFixed(1)}% 5xx`);
+    if (edge.p95Ms !== null) parts.push(`p95 ${edge.p95Ms.toFixed(0)} ms`);
+  }
+  return parts.join(' · ');
 }

@@ -1,0 +1,162 @@
+'use client';
+// The <canvas> under the SVG cards that draws a big map's edges (edge-canvas-draw.ts). Colours come
+// from the theme's CSS variables and are re-read when the theme changes; a redraw happens at most
+// once per frame, whatever changed (a tick, a zoom step, the selection).
+import { useEffect, useRef, useState } from 'react';
+import { drawEdges, type EdgeDrawInput, type EdgePalette } from './edge-canvas-draw';
+import type { DrawnEdge } from './graph-patch';
+import { edgeLabel, edgeStrokeWidth, edgeTone } from './map-geometry';
+
+function readPalette(element: Element): EdgePalette {
+  const style = getComputedStyle(element);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    edge: v('--edge', '#5d7391'),
+    drop: v('--drop', '#f85149'),
+    warn: v('--warn', '#d29922'),
+    text: v('--text', '#e6edf3'),
+    halo: v('--panel', '#161b22'),
+    font: v('--mono', 'monospace'),
+  };
+}
+
+/** Bumps when the page's theme (html data-theme) changes. */
+function useThemeVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setVersion((v) => v + 1));
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme', 'class'],
+    });
+    return () => observer.disconnect();
+  }, []);
+  return version;
+}
+
+type Props = Omit<EdgeDrawInput, 'width' | 'height' | 'pixelRatio' | 'palette'>;
+
+/** A tick replaced edge objects but nothing drawn changed (widths are rounded, as in EdgePath). */
+function sameDrawing(
+  a: readonly DrawnEdge[],
+  b: readonly DrawnEdge[],
+  windowSeconds: number,
+  labels: boolean,
+): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (
+      x.id !== y.id ||
+      x.mixed !== y.mixed ||
+      edgeTone(x) !== edgeTone(y) ||
+      edgeStrokeWidth(x, windowSeconds) !== edgeStrokeWidth(y, windowSeconds) ||
+      (labels && edgeLabel(x, windowSeconds) !== edgeLabel(y, windowSeconds))
+    )
+      return false;
+  }
+  return true;
+}
+
+export function EdgeCanvas(props: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0, ratio: 1 });
+  const theme = useThemeVersion();
+  const latest = useRef(props);
+  latest.current = props;
+  const frame = useRef<number | undefined>(undefined);
+  const [drawn, setDrawn] = useState(0);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const measure = () => {
+      const { width, height } = canvas.getBoundingClientRect();
+      setSize({ width, height, ratio: window.devicePixelRatio || 1 });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, []);
+
+  const drawnEdges = useRef<readonly DrawnEdge[] | undefined>(undefined);
+  const otherInputs = [
+    props.positions,
+    props.transform,
+    props.arrows,
+    props.labels,
+    props.dimmed,
+    props.skip,
+    props.windowSeconds,
+    size,
+    theme,
+  ];
+  const lastInputs = useRef<unknown[]>([]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every input that is drawn schedules a redraw
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || size.width === 0) return;
+    const othersSame = otherInputs.every((x, i) => x === lastInputs.current[i]);
+    lastInputs.current = otherInputs;
+    // Most ticks change counters but no drawn width or colour: nothing to redraw then.
+    if (
+      othersSame &&
+      drawnEdges.current !== undefined &&
+      sameDrawing(drawnEdges.current, props.edges, props.windowSeconds, props.labels)
+    )
+      return;
+    drawnEdges.current = props.edges;
+    if (frame.current !== undefined) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = undefined;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      const width = Math.round(size.width * size.ratio);
+      const height = Math.round(size.height * size.ratio);
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
+      const count = drawEdges(ctx, {
+        ...latest.current,
+        width: size.width,
+        height: size.height,
+        pixelRatio: size.ratio,
+        palette: readPalette(canvas),
+      });
+      setDrawn(count);
+    });
+  }, [
+    props.edges,
+    props.positions,
+    props.transform,
+    props.arrows,
+    props.labels,
+    props.dimmed,
+    props.skip,
+    props.windowSeconds,
+    size,
+    theme,
+  ]);
+
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+
+  return (
+    <canvas
+      ref={canvasRef}
+      className="map-edge-canvas"
+      data-testid="map-edge-canvas"
+      data-edges={drawn}
+      role="img"
+      aria-label="Edges of the service map"
+      style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }}
+    />
+  );
+}
