@@ -14,8 +14,10 @@ import { boundsOf } from './map-geometry';
 import type { Selection } from './map-url-state';
 
 const COMPACT_ZOOM = 0.45;
-// Past this many drawn edges they go on a <canvas> (one redraw of a few batched strokes) instead of
-// one SVG element each: thousands of SVG elements cost too much to create, restyle and paint.
+// Past this many drawn edges they go on a <canvas> (a few batched strokes, redrawn only when a
+// drawn width or colour changes) instead of one SVG element each: thousands of SVG elements take
+// seconds to build and cost reconciliation, style and paint on every tick. Below it SVG is cheaper
+// per tick (only changed elements repaint; a canvas re-uploads its whole bitmap on every redraw).
 export const CANVAS_EDGES = 1000;
 // How close (screen pixels) the pointer must be to a canvas edge to hover or click it.
 const HIT_PX = 6;

@@ -13,7 +13,7 @@ import {
 } from './graph-patch';
 import type { Point } from './layout-engine';
 import type { WorkerRequest } from './map.worker';
-import type { MapUrlState } from './map-url-state';
+import { type MapUrlState, parseMapUrlState } from './map-url-state';
 
 export interface MapWorkerState {
   readonly graph: ClientGraph;
@@ -58,14 +58,39 @@ export function reduceWorkerUpdate(state: MapWorkerState, update: WorkerUpdate):
   return next;
 }
 
+function createWorker(): Worker {
+  return new Worker(new URL('./map.worker.ts', import.meta.url), { type: 'module' });
+}
+
+function configOf(state: MapUrlState): WorkerRequest {
+  const { window, namespaces, paused, hideNoise, expanded, search, selection } = state;
+  return { type: 'config', window, namespaces, paused, hideNoise, expanded, search, selection };
+}
+
+// The worker's script takes a few hundred milliseconds to load and compile, and the map's snapshot
+// another few hundred to arrive: both start as soon as this module runs on the map page (before
+// React hydrates), with the view the URL asks for. The mounted map adopts this worker and replays
+// what it answered meanwhile; a config that differs (it should not) simply reconnects.
+let spare: { worker: Worker; early: WorkerUpdate[] } | undefined;
+if (typeof window !== 'undefined' && typeof Worker !== 'undefined' && /\/map\/?$/.test(location.pathname)) {
+  const early: WorkerUpdate[] = [];
+  const worker = createWorker();
+  worker.onmessage = (event: MessageEvent<WorkerUpdate>) => early.push(event.data);
+  worker.postMessage(configOf(parseMapUrlState(new URLSearchParams(location.search))));
+  spare = { worker, early };
+}
+
 export function useMapWorker(state: MapUrlState): MapWorkerState & { relayout(): void } {
   const workerRef = useRef<Worker | undefined>(undefined);
   const [view, setView] = useState<MapWorkerState>(INITIAL);
 
   useEffect(() => {
     if (typeof Worker === 'undefined') return;
-    const worker = new Worker(new URL('./map.worker.ts', import.meta.url), { type: 'module' });
+    const early = spare?.early ?? [];
+    const worker = spare?.worker ?? createWorker();
+    spare = undefined;
     workerRef.current = worker;
+    if (early.length > 0) setView((s) => early.reduce(reduceWorkerUpdate, s));
     worker.onmessage = (event: MessageEvent<WorkerUpdate>) => {
       setView((s) => reduceWorkerUpdate(s, event.data));
     };
@@ -79,17 +104,7 @@ export function useMapWorker(state: MapUrlState): MapWorkerState & { relayout():
   const selectionKey = selection ? `${selection.type}:${selection.id}` : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: the joined keys stand for the arrays
   useEffect(() => {
-    const request: WorkerRequest = {
-      type: 'config',
-      window,
-      namespaces,
-      paused,
-      hideNoise,
-      expanded,
-      search,
-      selection,
-    };
-    workerRef.current?.postMessage(request);
+    workerRef.current?.postMessage(configOf(state));
   }, [window, namespaces.join(','), paused, hideNoise, expanded.join(','), search, selectionKey]);
 
   const relayout = useCallback(() => {
