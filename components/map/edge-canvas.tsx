@@ -1,11 +1,13 @@
 'use client';
-// The <canvas> under the SVG cards that draws a big map's edges (edge-canvas-draw.ts). Colours come
-// from the theme's CSS variables and are re-read when the theme changes; a redraw happens at most
-// once per frame, whatever changed (a tick, a zoom step, the selection).
+// The <canvas> under the SVG cards that draws a big map's edges (edge-canvas-draw.ts). Where the
+// browser can, the canvas is handed to the map worker, which draws it (edge-painter.ts) and this
+// component only sends the view; otherwise it draws here. Colours come from the theme's CSS
+// variables, re-read when the theme changes; a redraw happens at most once per frame.
 import { useEffect, useRef, useState } from 'react';
 import { drawEdges, type EdgeDrawInput, type EdgePalette } from './edge-canvas-draw';
+import { sameDrawing } from './edge-painter';
 import type { DrawnEdge } from './graph-patch';
-import { edgeLabel, edgeStrokeWidth, edgeTone } from './map-geometry';
+import type { MapWorkerLink } from './use-map-worker';
 
 function readPalette(element: Element): EdgePalette {
   const style = getComputedStyle(element);
@@ -34,31 +36,17 @@ function useThemeVersion(): number {
   return version;
 }
 
-type Props = Omit<EdgeDrawInput, 'width' | 'height' | 'pixelRatio' | 'palette'>;
+type Props = Omit<EdgeDrawInput, 'width' | 'height' | 'pixelRatio' | 'palette'> & {
+  /** The selected card (the worker dims edges away from it itself). */
+  focus?: string;
+  /** The map worker: when the browser can hand it the canvas, the worker draws the edges. */
+  link?: MapWorkerLink;
+  /** Edges the worker reported drawing. */
+  workerDrawn?: number;
+};
 
-/** A tick replaced edge objects but nothing drawn changed (widths are rounded, as in EdgePath). */
-function sameDrawing(
-  a: readonly DrawnEdge[],
-  b: readonly DrawnEdge[],
-  windowSeconds: number,
-  labels: boolean,
-): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (
-      x.id !== y.id ||
-      x.mixed !== y.mixed ||
-      edgeTone(x) !== edgeTone(y) ||
-      edgeStrokeWidth(x, windowSeconds) !== edgeStrokeWidth(y, windowSeconds) ||
-      (labels && edgeLabel(x, windowSeconds) !== edgeLabel(y, windowSeconds))
-    )
-      return false;
-  }
-  return true;
-}
+// A canvas can be handed over once; a remount (React's strict mode does one) needs a new element.
+const transferred = new WeakSet<HTMLCanvasElement>();
 
 export function EdgeCanvas(props: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -68,6 +56,50 @@ export function EdgeCanvas(props: Props) {
   latest.current = props;
   const frame = useRef<number | undefined>(undefined);
   const [drawn, setDrawn] = useState(0);
+  const [offscreen, setOffscreen] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const { link } = props;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation is a new <canvas>
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !link || typeof canvas.transferControlToOffscreen !== 'function') return;
+    if (transferred.has(canvas)) {
+      setGeneration((g) => g + 1);
+      return;
+    }
+    let surface: OffscreenCanvas;
+    try {
+      surface = canvas.transferControlToOffscreen();
+    } catch {
+      return;
+    }
+    transferred.add(canvas);
+    link.post({ type: 'edge-canvas', canvas: surface }, [surface]);
+    setOffscreen(true);
+    return () => link.post({ type: 'edge-canvas', canvas: null });
+  }, [link, generation]);
+
+  // With the canvas in the worker, only the view travels; ticks cost this thread nothing.
+  const { transform, arrows, labels, focus, skip, windowSeconds } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: theme and generation force a resend
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!offscreen || !link || !canvas || size.width === 0) return;
+    link.post({
+      type: 'edge-view',
+      transform: { x: transform.x, y: transform.y, k: transform.k },
+      width: size.width,
+      height: size.height,
+      pixelRatio: size.ratio,
+      arrows,
+      labels,
+      ...(focus !== undefined ? { focus } : {}),
+      skip: [...skip],
+      palette: readPalette(canvas),
+      windowSeconds,
+    });
+  }, [offscreen, link, transform, size, arrows, labels, focus, skip, windowSeconds, theme, generation]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -99,7 +131,7 @@ export function EdgeCanvas(props: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: every input that is drawn schedules a redraw
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || size.width === 0) return;
+    if (!canvas || size.width === 0 || offscreen) return;
     const othersSame = otherInputs.every((x, i) => x === lastInputs.current[i]);
     lastInputs.current = otherInputs;
     // Most ticks change counters but no drawn width or colour: nothing to redraw then.
@@ -150,10 +182,11 @@ export function EdgeCanvas(props: Props) {
 
   return (
     <canvas
+      key={generation}
       ref={canvasRef}
       className="map-edge-canvas"
       data-testid="map-edge-canvas"
-      data-edges={drawn}
+      data-edges={offscreen ? (props.workerDrawn ?? 0) : drawn}
       role="img"
       aria-label="Edges of the service map"
       style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }}

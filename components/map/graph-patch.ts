@@ -48,6 +48,8 @@ export interface WorkerUpdate {
   /** Present when it changed; null when nothing is selected or the selection has no traffic. */
   readonly detail?: SelectionDetail | null;
   readonly namespaces?: readonly string[];
+  /** Edges the worker drew on the page's canvas (edge-painter.ts). */
+  readonly canvasEdges?: number;
 }
 
 export interface ClientGraph {

@@ -3,8 +3,9 @@
 // graph-patch.ts). The page's main thread then only draws.
 import { openEventStream } from '../live/event-stream';
 import type { MapDeltaWire } from './apply-map-delta';
+import { type EdgeCanvasMessage, EdgePainter, type EdgeViewMessage } from './edge-painter';
 import type { PositionsMessage, WorkerUpdate } from './graph-patch';
-import { LayoutEngine } from './layout-engine';
+import { LayoutEngine, type Point } from './layout-engine';
 import { MapModel, type ModelOptions } from './map-model';
 import type { MapViewWire, MapWindow } from './map-types';
 
@@ -15,7 +16,11 @@ export interface WorkerConfig extends ModelOptions {
   readonly paused: boolean;
 }
 
-export type WorkerRequest = WorkerConfig | { readonly type: 'relayout' };
+export type WorkerRequest =
+  | WorkerConfig
+  | { readonly type: 'relayout' }
+  | EdgeCanvasMessage
+  | EdgeViewMessage;
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -31,6 +36,20 @@ let stream: { key: string; close(): void } | undefined;
 let flushQueued = false;
 let relayoutAsked = false;
 let viewKey = '';
+let canvasCount = -1;
+
+// Drawn once per frame at most (workers drawing to an OffscreenCanvas have animation frames).
+const nextFrame = (draw: () => void) => {
+  const raf = (self as unknown as { requestAnimationFrame?: (cb: () => void) => number })
+    .requestAnimationFrame;
+  if (raf) raf(draw);
+  else setTimeout(draw, 16);
+};
+const painter = new EdgePainter(nextFrame, (count) => {
+  if (count === canvasCount) return;
+  canvasCount = count;
+  post({ canvasEdges: count });
+});
 
 function mapStreamUrl(window: MapWindow, namespaces: readonly string[]): string {
   const params = new URLSearchParams({ window });
@@ -44,10 +63,11 @@ function post(update: WorkerUpdate): void {
 
 function positionsMessage(
   ids: readonly string[],
-  at: ReadonlyMap<string, { x: number; y: number }>,
+  at: ReadonlyMap<string, Point>,
   draft: boolean,
   ms: number,
 ): PositionsMessage {
+  painter.setPositions(at);
   const xy = new Float64Array(ids.length * 2);
   ids.forEach((id, i) => {
     const p = at.get(id);
@@ -68,6 +88,7 @@ function flush(): void {
   flushQueued = false;
   const update = model.update();
   const graph = model.graph;
+  if (update.graph && graph) painter.setEdges(graph.edges);
   const relayout = update.relayout || relayoutAsked;
   const base: WorkerUpdate = {
     loaded: model.loaded,
@@ -141,7 +162,10 @@ scope.onmessage = (event) => {
   if (request.type === 'relayout') {
     relayoutAsked = true;
     schedule();
-    return;
-  }
-  configure(request);
+  } else if (request.type === 'edge-canvas') {
+    canvasCount = -1;
+    painter.setSurface(request.canvas);
+  } else if (request.type === 'edge-view') {
+    painter.setView(request);
+  } else configure(request);
 };

@@ -12,6 +12,7 @@ import { EdgePath, edgeTooltip } from './map-edge-path';
 import { NodeCard, nodeTooltip } from './map-elements';
 import { boundsOf } from './map-geometry';
 import type { Selection } from './map-url-state';
+import type { MapWorkerLink } from './use-map-worker';
 
 const COMPACT_ZOOM = 0.45;
 // Past this many drawn edges they go on a <canvas> (a few batched strokes, redrawn only when a
@@ -32,6 +33,9 @@ interface Props {
   onSelect(selection: Selection): void;
   onExpandNamespace(namespace: string): void;
   fitToken: number;
+  /** The map worker, which draws canvas edges itself when the browser allows. */
+  edgeWorker?: MapWorkerLink;
+  workerDrawnEdges?: number;
 }
 
 export function ServiceMapCanvas(props: Props) {
@@ -200,6 +204,9 @@ export function ServiceMapCanvas(props: Props) {
           labels={showAllLabels}
           dimmed={dimEdge}
           skip={raised}
+          {...(focus !== undefined ? { focus } : {})}
+          {...(props.edgeWorker ? { link: props.edgeWorker } : {})}
+          workerDrawn={props.workerDrawnEdges ?? 0}
         />
       ) : null}
       <svg

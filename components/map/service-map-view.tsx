@@ -77,6 +77,8 @@ export function ServiceMapView() {
             onSelect={select}
             onExpandNamespace={expand}
             fitToken={fitToken}
+            edgeWorker={map.link}
+            workerDrawnEdges={map.canvasEdges}
           />
           <div className="map-legend muted">
             <span>

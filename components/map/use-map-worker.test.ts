@@ -11,6 +11,7 @@ const initial: MapWorkerState = {
   namespaces: [],
   draftsSettled: 0,
   draft: false,
+  canvasEdges: 0,
 };
 
 describe('reduceWorkerUpdate', () => {

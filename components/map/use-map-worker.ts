@@ -2,7 +2,7 @@
 // The page's side of the map worker (map.worker.ts): it tells the worker what to show (window,
 // namespaces, folding, search, selection, pause) and folds the worker's patches into one state, one
 // render per message. Nothing here touches the full map.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   applyGraphPatch,
   type ClientGraph,
@@ -27,6 +27,8 @@ export interface MapWorkerState {
   /** Settled layouts that replaced a draft (the view re-fits once when one lands). */
   readonly draftsSettled: number;
   readonly draft: boolean;
+  /** Edges the worker drew on the canvas it was handed. */
+  readonly canvasEdges: number;
 }
 
 const INITIAL: MapWorkerState = {
@@ -38,6 +40,7 @@ const INITIAL: MapWorkerState = {
   namespaces: [],
   draftsSettled: 0,
   draft: false,
+  canvasEdges: 0,
 };
 
 export function reduceWorkerUpdate(state: MapWorkerState, update: WorkerUpdate): MapWorkerState {
@@ -47,6 +50,7 @@ export function reduceWorkerUpdate(state: MapWorkerState, update: WorkerUpdate):
   if (update.graph) next.graph = applyGraphPatch(state.graph, update.graph);
   if (update.detail !== undefined) next.detail = update.detail;
   if (update.namespaces) next.namespaces = update.namespaces;
+  if (update.canvasEdges !== undefined) next.canvasEdges = update.canvasEdges;
   if (update.positions) {
     next.positions = positionsOf(update.positions);
     next.draft = update.positions.draft;
@@ -80,7 +84,11 @@ if (typeof window !== 'undefined' && typeof Worker !== 'undefined' && /\/map\/?$
   spare = { worker, early };
 }
 
-export function useMapWorker(state: MapUrlState): MapWorkerState & { relayout(): void } {
+export interface MapWorkerLink {
+  post(message: WorkerRequest, transfer?: Transferable[]): void;
+}
+
+export function useMapWorker(state: MapUrlState): MapWorkerState & { relayout(): void; link: MapWorkerLink } {
   const workerRef = useRef<Worker | undefined>(undefined);
   const [view, setView] = useState<MapWorkerState>(INITIAL);
 
@@ -112,5 +120,10 @@ export function useMapWorker(state: MapUrlState): MapWorkerState & { relayout():
     workerRef.current?.postMessage(request);
   }, []);
 
-  return { ...view, relayout };
+  const link = useMemo<MapWorkerLink>(
+    () => ({ post: (message, transfer = []) => workerRef.current?.postMessage(message, transfer) }),
+    [],
+  );
+
+  return { ...view, relayout, link };
 }
