@@ -15,11 +15,12 @@ import type { Selection } from './map-url-state';
 import type { MapWorkerLink } from './use-map-worker';
 
 const COMPACT_ZOOM = 0.45;
-// Past this many drawn edges they go on a <canvas> (a few batched strokes, redrawn only when a
-// drawn width or colour changes) instead of one SVG element each: thousands of SVG elements take
-// seconds to build and cost reconciliation, style and paint on every tick. Below it SVG is cheaper
-// per tick (only changed elements repaint; a canvas re-uploads its whole bitmap on every redraw).
-export const CANVAS_EDGES = 1000;
+// Past this many drawn edges they go on a <canvas> instead of one SVG element each: the map worker
+// draws it (OffscreenCanvas), redrawing only when a drawn width or colour changes, so edges cost this
+// thread nothing per tick, while SVG edges cost reconciliation, style, layout and paint on every tick
+// and seconds to build by the thousand. A folded 1,000-workload map (~400 edges) is past it; small
+// maps keep SVG edges (and their per-edge DOM for assistive technology).
+export const CANVAS_EDGES = 300;
 // How close (screen pixels) the pointer must be to a canvas edge to hover or click it.
 const HIT_PX = 6;
 const noHover = () => {};
