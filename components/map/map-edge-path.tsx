@@ -151,3 +151,29 @@ export const EdgePath = memo(function EdgePath(props: EdgePathProps) {
 export function edgeTooltip(edge: DrawnEdge, windowSeconds: number): string {
   return `${edge.source} → ${edge.target} (${edge.ports.join(', ')})\n${edgeLabel(edge, windowSeconds)}`;
 }
+
+/** Arrow heads for SVG edges, one per edge colour. */
+export function EdgeMarkers() {
+  return (
+    <defs>
+      {[
+        ['arrow', 'var(--edge)'],
+        ['arrow-drop', 'var(--drop)'],
+        ['arrow-warn', 'var(--warn)'],
+      ].map(([id, color]) => (
+        <marker
+          key={id}
+          id={id}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
+          <path d="M 0 0 L 10 5 L 0 10 z" fill={color} />
+        </marker>
+      ))}
+    </defs>
+  );
+}

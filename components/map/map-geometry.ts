@@ -1,5 +1,5 @@
 // Card and edge geometry shared by the SVG map and its tests.
-import type { DrawnEdge } from './graph-patch';
+import type { DrawnEdge, DrawnNode } from './graph-patch';
 import type { Point } from './layout-engine';
 
 export const CARD_W = 176;
@@ -74,4 +74,30 @@ export function edgeLabel(edge: DrawnEdge, windowSeconds: number): string {
     if (edge.p95Ms !== null) parts.push(`p95 ${edge.p95Ms.toFixed(0)} ms`);
   }
   return parts.join(' · ');
+}
+
+/** The box around each layout group's cards (folded namespaces draw none), with its caption. */
+export function groupBoxes(
+  nodes: readonly DrawnNode[],
+  positions: ReadonlyMap<string, Point>,
+): { group: string; label: string; box: Box }[] {
+  const byGroup = new Map<string, Point[]>();
+  for (const node of nodes) {
+    if (node.kind === 'namespace') continue;
+    const at = positions.get(node.id);
+    if (!at) continue;
+    const list = byGroup.get(node.group) ?? [];
+    list.push(at);
+    byGroup.set(node.group, list);
+  }
+  return [...byGroup.entries()].flatMap(([group, points]) => {
+    const box = boundsOf(points, 18);
+    if (!box) return [];
+    const label = group.startsWith('ns:')
+      ? group.slice(3)
+      : group === 'outside'
+        ? 'outside the cluster'
+        : 'nodes';
+    return [{ group, label, box }];
+  });
 }

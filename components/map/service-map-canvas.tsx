@@ -8,9 +8,9 @@ import { EdgeCanvas } from './edge-canvas';
 import { type EdgeSegment, edgeAt, edgeSegments } from './edge-canvas-draw';
 import type { DrawnEdge, DrawnNode } from './graph-patch';
 import type { Point } from './layout-engine';
-import { EdgePath, edgeTooltip } from './map-edge-path';
+import { EdgeMarkers, EdgePath, edgeTooltip } from './map-edge-path';
 import { NodeCard, nodeTooltip } from './map-elements';
-import { boundsOf } from './map-geometry';
+import { boundsOf, groupBoxes } from './map-geometry';
 import type { Selection } from './map-url-state';
 import type { MapWorkerLink } from './use-map-worker';
 
@@ -100,27 +100,7 @@ export function ServiceMapCanvas(props: Props) {
     }
   }, [positions, fitToken, pendingFit]);
 
-  const groups = useMemo(() => {
-    const byGroup = new Map<string, Point[]>();
-    for (const node of nodes) {
-      if (node.kind === 'namespace') continue;
-      const at = positions.get(node.id);
-      if (!at) continue;
-      const list = byGroup.get(node.group) ?? [];
-      list.push(at);
-      byGroup.set(node.group, list);
-    }
-    return [...byGroup.entries()].flatMap(([group, points]) => {
-      const box = boundsOf(points, 18);
-      if (!box) return [];
-      const label = group.startsWith('ns:')
-        ? group.slice(3)
-        : group === 'outside'
-          ? 'outside the cluster'
-          : 'nodes';
-      return [{ group, label, box }];
-    });
-  }, [nodes, positions]);
+  const groups = useMemo(() => groupBoxes(nodes, positions), [nodes, positions]);
 
   const focus = selection?.type === 'node' ? selection.id : undefined;
   const neighbours = useMemo(() => {
@@ -232,26 +212,7 @@ export function ServiceMapCanvas(props: Props) {
           if (event.key === 'Escape') onSelect(undefined);
         }}
       >
-        <defs>
-          {[
-            ['arrow', 'var(--edge)'],
-            ['arrow-drop', 'var(--drop)'],
-            ['arrow-warn', 'var(--warn)'],
-          ].map(([id, color]) => (
-            <marker
-              key={id}
-              id={id}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M 0 0 L 10 5 L 0 10 z" fill={color} />
-            </marker>
-          ))}
-        </defs>
+        <EdgeMarkers />
         <g transform={view.toString()}>
           {groups.map(({ group, label, box }) => (
             <g key={group} className="map-group" data-testid="map-group">
