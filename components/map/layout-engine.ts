@@ -3,6 +3,7 @@
 // rest. Groups (namespaces, "outside the cluster", the node layer) get sticky grid cells. Runs in a
 // Web Worker in the browser; plain code so it is testable and benchmarkable in Node.
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3';
+import { GRID_X, GRID_Y, SlotGrid } from './layout-grid';
 
 export interface LayoutNodeInput {
   readonly id: string;
@@ -31,9 +32,11 @@ interface SimNode extends Point {
 const ASPECT = 3;
 const SIM_RADIUS = 112;
 const GROUP_GAP = 90;
-// Grid pitch of draft positions: a card plus a gap.
-const DRAFT_STEP_X = 196;
-const DRAFT_STEP_Y = 76;
+// Grid pitch of draft positions: the slot grid's.
+const DRAFT_STEP_X = GRID_X;
+const DRAFT_STEP_Y = GRID_Y;
+// Past this many cards the layout takes its fast path (see layout()).
+const BIG_MAP = 300;
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -47,12 +50,14 @@ function hash(text: string): number {
 export class LayoutEngine {
   private readonly positions = new Map<string, Point>();
   private readonly cells = new Map<string, Point>();
+  private readonly slots = new SlotGrid();
   private rowWidth = 0;
   private cursor = { x: 0, y: 0, rowHeight: 0 };
 
   reset(): void {
     this.positions.clear();
     this.cells.clear();
+    this.slots.clear();
     this.rowWidth = 0;
     this.cursor = { x: 0, y: 0, rowHeight: 0 };
   }
@@ -64,9 +69,16 @@ export class LayoutEngine {
 
     const fresh = nodes.filter((n) => !this.positions.has(n.id));
     if (fresh.length > 0) {
+      const first = this.positions.size === 0;
+      const big = nodes.length > BIG_MAP;
+      // A first layout starts from the draft grid (groups already apart, no card on another), so a
+      // short, cool simulation only has to pull linked cards together.
+      const seed = first ? this.draft(nodes) : undefined;
       const simNodes: SimNode[] = nodes.map((n) => {
         const known = this.positions.get(n.id);
         if (known) return { id: n.id, group: n.group, x: known.x, y: known.y, fx: known.x, fy: known.y };
+        const start = seed?.get(n.id);
+        if (start) return { id: n.id, group: n.group, x: start.x, y: start.y * ASPECT };
         const cell = this.cells.get(n.group)!;
         const angle = hash(n.id) * Math.PI * 2;
         const radius = 40 + hash(`${n.id}#r`) * 120;
@@ -85,8 +97,13 @@ export class LayoutEngine {
       const simulation = forceSimulation<SimNode>(simNodes)
         .force('x', forceX<SimNode>((n) => cellOf(n).x).strength(0.18))
         .force('y', forceY<SimNode>((n) => cellOf(n).y * ASPECT).strength(0.18))
-        .force('charge', forceManyBody<SimNode>().strength(-180).distanceMax(300))
-        .force('collide', forceCollide<SimNode>(SIM_RADIUS).strength(1).iterations(3))
+        .force('charge', big ? null : forceManyBody<SimNode>().strength(-180).distanceMax(300))
+        .force(
+          'collide',
+          forceCollide<SimNode>(SIM_RADIUS)
+            .strength(1)
+            .iterations(big ? 1 : 3),
+        )
         .force(
           'link',
           forceLink<SimNode, { source: string | SimNode; target: string | SimNode }>(links)
@@ -95,12 +112,21 @@ export class LayoutEngine {
             .strength(0.03),
         )
         .stop();
-      const first = this.positions.size === 0;
-      simulation.alpha(first ? 1 : 0.6);
-      const ticks = first ? Math.min(300, 80 + Math.ceil(2000 / Math.max(1, Math.sqrt(nodes.length)))) : 120;
+      // Big maps: no charge, one collision pass and few ticks. The draft grid they start from already
+      // spreads the cards, the links pull neighbours together and the slot grid (layout-grid.ts)
+      // removes every overlap left. The worker runs this once, cold (not yet optimised by the JIT):
+      // a 1,000-node first layout then takes ~0.3-0.6 s instead of ~1.7 s. Small maps can afford
+      // the full simulation, which spreads cards more evenly.
+      simulation.alpha(first ? (big ? 0.5 : 1) : 0.6);
+      const ticks = big ? (first ? 30 : 80) : first ? 150 : 120;
       for (let i = 0; i < ticks; i++) simulation.tick();
+      for (const node of nodes) {
+        const known = this.positions.get(node.id);
+        if (known) this.slots.occupy(known);
+      }
       for (const node of simNodes) {
-        if (!this.positions.has(node.id)) this.positions.set(node.id, { x: node.x, y: node.y / ASPECT });
+        if (!this.positions.has(node.id))
+          this.positions.set(node.id, this.slots.place({ x: node.x, y: node.y / ASPECT }));
       }
     }
     const result = new Map<string, Point>();

@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import {
   Area,
   AreaChart,
@@ -41,7 +42,8 @@ function ChartFrame({ title, children }: { title: string; children: React.ReactE
   );
 }
 
-export function MapCharts({ window, paused }: { window: string; paused: boolean }) {
+// Memoised: the map page re-renders on every tick, the charts only on their own refresh.
+export const MapCharts = memo(function MapCharts({ window, paused }: { window: string; paused: boolean }) {
   const { data } = useTrafficSeries(window, paused);
   const points = data?.points ?? [];
   const reasons = topReasons(points);
@@ -120,4 +122,4 @@ export function MapCharts({ window, paused }: { window: string; paused: boolean 
       </ChartFrame>
     </div>
   );
-}
+});

@@ -1,10 +1,15 @@
 'use client';
-// One SVG card per drawn node and one path per drawn edge, memoised so a tick re-renders only what
-// changed (applyDiff keeps unchanged objects identical).
+// One SVG card per drawn node (edges: map-edge-path.tsx), memoised on what they draw: a tick that
+// changes a counter re-renders a card or edge only when a drawn number (a rate's text, a rounded
+// stroke width) changes. Tooltips are written when the pointer enters, from the latest data, so
+// their text (which changes with every counter) never re-renders anything.
 import { memo } from 'react';
+import type { DrawnNode } from './graph-patch';
 import type { Point } from './layout-engine';
-import { CARD_H, CARD_W, cardExit, edgeWidth, formatRate } from './map-geometry';
-import type { VisualEdge, VisualKind, VisualNode } from './visible-graph';
+import { fillTitle } from './map-edge-path';
+import { CARD_H, CARD_W, formatRate } from './map-geometry';
+import type { BadgeWire } from './map-types';
+import type { VisualKind } from './visible-graph';
 
 const KIND_TAG: Record<VisualKind, { tag: string; color: string; label: string }> = {
   workload: { tag: 'W', color: '#4aa3ff', label: 'workload' },
@@ -29,7 +34,7 @@ function truncate(text: string, max: number): string {
 }
 
 interface NodeCardProps {
-  node: VisualNode;
+  node: DrawnNode;
   at: Point;
   windowSeconds: number;
   selected: boolean;
@@ -37,6 +42,46 @@ interface NodeCardProps {
   /** Zoomed far out: text too small to read is not drawn (a big map then costs far less per tick). */
   compact?: boolean;
   onSelect(id: string): void;
+  /** The tooltip for a card or edge id from the latest data (read when the pointer enters). */
+  tooltipOf(id: string): string;
+}
+
+function sameBadges(a: readonly BadgeWire[], b: readonly BadgeWire[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => x.type === b[i]!.type && x.severity === b[i]!.severity);
+}
+
+function rateText(node: DrawnNode, windowSeconds: number): string {
+  return `↓${formatRate(node.flowsIn / windowSeconds)} ↑${formatRate(node.flowsOut / windowSeconds)}${node.drops > 0 ? ` ✕${node.drops}` : ''}`;
+}
+
+/** Same drawing: props that are drawn are equal (counters only through the text they produce). */
+function sameCard(a: NodeCardProps, b: NodeCardProps): boolean {
+  if (
+    a.at !== b.at ||
+    a.selected !== b.selected ||
+    a.dimmed !== b.dimmed ||
+    a.compact !== b.compact ||
+    a.windowSeconds !== b.windowSeconds ||
+    a.onSelect !== b.onSelect ||
+    a.tooltipOf !== b.tooltipOf
+  )
+    return false;
+  const x = a.node;
+  const y = b.node;
+  if (x === y) return true;
+  return (
+    x.id === y.id &&
+    x.kind === y.kind &&
+    x.label === y.label &&
+    x.namespace === y.namespace &&
+    x.members === y.members &&
+    x.match === y.match &&
+    sameBadges(x.badges, y.badges) &&
+    // Compact cards draw no text.
+    (a.compact === true || rateText(x, a.windowSeconds) === rateText(y, b.windowSeconds))
+  );
 }
 
 export const NodeCard = memo(function NodeCard({
@@ -47,6 +92,7 @@ export const NodeCard = memo(function NodeCard({
   dimmed,
   compact,
   onSelect,
+  tooltipOf,
 }: NodeCardProps) {
   const kind = KIND_TAG[node.kind];
   const critical = node.badges.some((b) => b.severity === 'critical');
@@ -75,8 +121,9 @@ export const NodeCard = memo(function NodeCard({
       onKeyDown={(event) => {
         if (event.key === 'Enter') onSelect(node.id);
       }}
+      onMouseEnter={(event) => fillTitle(event.currentTarget, tooltipOf(node.id))}
     >
-      <title>{`${node.id}\nin ${formatRate(node.flowsIn / windowSeconds)} · out ${formatRate(node.flowsOut / windowSeconds)}${node.drops ? ` · ${node.drops} dropped` : ''}${node.badges.map((b) => `\n${b.severity}: ${b.message}`).join('')}`}</title>
+      <title />
       <rect
         width={CARD_W}
         height={CARD_H}
@@ -98,7 +145,12 @@ export const NodeCard = memo(function NodeCard({
       })}
     </g>
   );
-});
+}, sameCard);
+
+/** A card's tooltip. */
+export function nodeTooltip(node: DrawnNode, windowSeconds: number): string {
+  return `${node.id}\nin ${formatRate(node.flowsIn / windowSeconds)} · out ${formatRate(node.flowsOut / windowSeconds)}${node.drops ? ` · ${node.drops} dropped` : ''}${node.badges.map((b) => `\n${b.severity}: ${b.message}`).join('')}`;
+}
 
 function NodeCardText({
   node,
@@ -106,7 +158,7 @@ function NodeCardText({
   sub,
   windowSeconds,
 }: {
-  node: VisualNode;
+  node: DrawnNode;
   kind: { tag: string };
   sub: string;
   windowSeconds: number;
@@ -123,111 +175,8 @@ function NodeCardText({
         {truncate(sub, 24)}
       </text>
       <text x={40} y={49} className="map-card-rate">
-        {`↓${formatRate(node.flowsIn / windowSeconds)} ↑${formatRate(node.flowsOut / windowSeconds)}`}
-        {node.drops > 0 ? ` ✕${node.drops}` : ''}
+        {rateText(node, windowSeconds)}
       </text>
     </>
   );
 }
-
-interface EdgePathProps {
-  edge: VisualEdge;
-  from: Point;
-  to: Point;
-  windowSeconds: number;
-  showLabel: boolean;
-  selected: boolean;
-  dimmed: boolean;
-  /** Zoomed far out: one plain line, no arrow head or wide hit area (a fraction of the DOM). */
-  compact?: boolean;
-  onSelect(id: string): void;
-  onHover(id: string | undefined): void;
-}
-
-export function edgeLabel(edge: VisualEdge, windowSeconds: number): string {
-  const parts = [formatRate(edge.flows / windowSeconds)];
-  if (edge.dropped > 0) parts.push(`${((100 * edge.dropped) / Math.max(1, edge.flows)).toFixed(0)}% dropped`);
-  if (edge.httpRequests > 0) {
-    parts.push(`${((100 * edge.http5xx) / edge.httpRequests).toFixed(1)}% 5xx`);
-    if (edge.p95Ms !== null) parts.push(`p95 ${edge.p95Ms.toFixed(0)} ms`);
-  }
-  return parts.join(' · ');
-}
-
-export const EdgePath = memo(function EdgePath(props: EdgePathProps) {
-  const { edge, from, to, windowSeconds, showLabel, selected, dimmed, compact, onSelect, onHover } = props;
-  const start = cardExit(from, to);
-  const end = cardExit(to, from);
-  const dropClass = edge.dropped > 0 ? ' drop' : edge.http5xx > 0 ? ' warn' : '';
-  if (compact && !selected && !showLabel) {
-    return (
-      // biome-ignore lint/a11y/useSemanticElements: an SVG line cannot be a <button>
-      <line
-        role="button"
-        tabIndex={-1}
-        aria-label={`edge ${edge.source} to ${edge.target}`}
-        onClick={(event) => {
-          event.stopPropagation();
-          onSelect(edge.id);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') onSelect(edge.id);
-        }}
-        style={{ cursor: 'pointer' }}
-        x1={start.x}
-        y1={start.y}
-        x2={end.x}
-        y2={end.y}
-        data-testid="map-edge"
-        data-edge-id={edge.id}
-        opacity={dimmed ? 0.15 : 1}
-        className={`map-edge-line${dropClass}`}
-        strokeWidth={edgeWidth(edge.flows / windowSeconds)}
-        strokeDasharray={edge.mixed ? '7 5' : undefined}
-      />
-    );
-  }
-  const marker =
-    edge.dropped > 0 ? 'url(#arrow-drop)' : edge.http5xx > 0 ? 'url(#arrow-warn)' : 'url(#arrow)';
-  const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
-  const label = edgeLabel(edge, windowSeconds);
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>
-    <g
-      className="map-edge"
-      data-testid="map-edge"
-      data-edge-id={edge.id}
-      opacity={dimmed ? 0.15 : 1}
-      role="button"
-      tabIndex={-1}
-      aria-label={`edge ${edge.source} to ${edge.target}`}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') onSelect(edge.id);
-      }}
-      onClick={(event) => {
-        event.stopPropagation();
-        onSelect(edge.id);
-      }}
-      onMouseEnter={() => onHover(edge.id)}
-      onMouseLeave={() => onHover(undefined)}
-    >
-      <title>{`${edge.source} → ${edge.target} (${edge.ports.join(', ')})\n${label}`}</title>
-      <line x1={start.x} y1={start.y} x2={end.x} y2={end.y} className="map-edge-hit" />
-      <line
-        x1={start.x}
-        y1={start.y}
-        x2={end.x}
-        y2={end.y}
-        className={`map-edge-line${dropClass}${selected ? ' selected' : ''}`}
-        strokeWidth={edgeWidth(edge.flows / windowSeconds)}
-        strokeDasharray={edge.mixed ? '7 5' : undefined}
-        markerEnd={marker}
-      />
-      {showLabel ? (
-        <text x={mid.x} y={mid.y - 6} textAnchor="middle" className="map-edge-label">
-          {label}
-        </text>
-      ) : null}
-    </g>
-  );
-});

@@ -1,4 +1,5 @@
 // Card and edge geometry shared by the SVG map and its tests.
+import type { DrawnEdge, DrawnNode } from './graph-patch';
 import type { Point } from './layout-engine';
 
 export const CARD_W = 176;
@@ -53,4 +54,50 @@ export function boundsOf(points: readonly Point[], padding: number): Box | undef
     w: maxX - minX + padding * 2,
     h: maxY - minY + padding * 2 + 14,
   };
+}
+
+/** Stroke width in quarter pixels: finer changes are invisible and would only cost redraws. */
+export function edgeStrokeWidth(edge: DrawnEdge, windowSeconds: number): number {
+  return Math.round(edgeWidth(edge.flows / windowSeconds) * 4) / 4;
+}
+
+/** The edge's colour class: drops first, then HTTP 5xx. */
+export function edgeTone(edge: DrawnEdge): '' | ' drop' | ' warn' {
+  return edge.dropped > 0 ? ' drop' : edge.http5xx > 0 ? ' warn' : '';
+}
+
+export function edgeLabel(edge: DrawnEdge, windowSeconds: number): string {
+  const parts = [formatRate(edge.flows / windowSeconds)];
+  if (edge.dropped > 0) parts.push(`${((100 * edge.dropped) / Math.max(1, edge.flows)).toFixed(0)}% dropped`);
+  if (edge.httpRequests > 0) {
+    parts.push(`${((100 * edge.http5xx) / edge.httpRequests).toFixed(1)}% 5xx`);
+    if (edge.p95Ms !== null) parts.push(`p95 ${edge.p95Ms.toFixed(0)} ms`);
+  }
+  return parts.join(' · ');
+}
+
+/** The box around each layout group's cards (folded namespaces draw none), with its caption. */
+export function groupBoxes(
+  nodes: readonly DrawnNode[],
+  positions: ReadonlyMap<string, Point>,
+): { group: string; label: string; box: Box }[] {
+  const byGroup = new Map<string, Point[]>();
+  for (const node of nodes) {
+    if (node.kind === 'namespace') continue;
+    const at = positions.get(node.id);
+    if (!at) continue;
+    const list = byGroup.get(node.group) ?? [];
+    list.push(at);
+    byGroup.set(node.group, list);
+  }
+  return [...byGroup.entries()].flatMap(([group, points]) => {
+    const box = boundsOf(points, 18);
+    if (!box) return [];
+    const label = group.startsWith('ns:')
+      ? group.slice(3)
+      : group === 'outside'
+        ? 'outside the cluster'
+        : 'nodes';
+    return [{ group, label, box }];
+  });
 }

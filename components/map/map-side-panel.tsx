@@ -2,15 +2,17 @@
 // Details for the selected card or edge: what an SRE asks next (rates, verdicts, why drops happen,
 // HTTP codes and latency, DNS errors, what the badges mean, which pods stand behind it).
 import Link from 'next/link';
+import { memo } from 'react';
+import type { DrawnEdge, SelectionDetail } from './graph-patch';
 import { formatRate } from './map-geometry';
-import type { MapEdgeWire, MapNodeWire } from './map-types';
+import type { MapEdgeWire } from './map-types';
 import type { Selection } from './map-url-state';
-import type { VisualEdge } from './visible-graph';
 
 interface Props {
   selection: Selection;
-  nodes: ReadonlyMap<string, MapNodeWire>;
-  visualEdges: readonly VisualEdge[];
+  /** The raw records behind the selection (from the map worker). */
+  detail: SelectionDetail | null;
+  visualEdges: readonly DrawnEdge[];
   windowSeconds: number;
   onClose(): void;
 }
@@ -83,7 +85,13 @@ function EdgeStats({ edge, windowSeconds }: { edge: MapEdgeWire; windowSeconds: 
   );
 }
 
-export function MapSidePanel({ selection, nodes, visualEdges, windowSeconds, onClose }: Props) {
+export const MapSidePanel = memo(function MapSidePanel({
+  selection,
+  detail,
+  visualEdges,
+  windowSeconds,
+  onClose,
+}: Props) {
   if (!selection) {
     return (
       <aside className="map-side muted" data-testid="map-side-empty">
@@ -111,7 +119,7 @@ export function MapSidePanel({ selection, nodes, visualEdges, windowSeconds, onC
             {formatRate(edge.flows / windowSeconds)} · {edge.forwarded} forwarded · {edge.dropped} dropped
           </span>
         </div>
-        {[...edge.edges]
+        {[...(detail?.id === edge.id ? (detail.edges ?? []) : [])]
           .sort((a, b) => b.flows - a.flows)
           .map((e) => (
             <EdgeStats key={`${e.protocol}/${e.port}`} edge={e} windowSeconds={windowSeconds} />
@@ -123,7 +131,7 @@ export function MapSidePanel({ selection, nodes, visualEdges, windowSeconds, onC
       </aside>
     );
   }
-  const node = nodes.get(selection.id);
+  const node = detail?.id === selection.id ? detail.node : undefined;
   if (!node) return <aside className="map-side muted">That node has no traffic in this window.</aside>;
   const outgoing = visualEdges.filter((e) => e.source === node.id).sort((a, b) => b.flows - a.flows);
   const incoming = visualEdges.filter((e) => e.target === node.id).sort((a, b) => b.flows - a.flows);
@@ -170,17 +178,17 @@ export function MapSidePanel({ selection, nodes, visualEdges, windowSeconds, onC
         </div>
       ) : null}
       {[
-        ['Calls', outgoing, (e: VisualEdge) => e.target],
-        ['Called by', incoming, (e: VisualEdge) => e.source],
+        ['Calls', outgoing, (e: DrawnEdge) => e.target],
+        ['Called by', incoming, (e: DrawnEdge) => e.source],
       ].map(([title, list, peer]) => {
-        const edges = list as VisualEdge[];
+        const edges = list as DrawnEdge[];
         if (edges.length === 0) return null;
         return (
           <div key={title as string} className="side-block">
             <div className="side-label">{title as string}</div>
             {edges.slice(0, 12).map((e) => (
               <div key={e.id} className="side-row">
-                <span>{(peer as (e: VisualEdge) => string)(e)}</span>
+                <span>{(peer as (e: DrawnEdge) => string)(e)}</span>
                 <span className={`mono ${e.dropped ? 'crit-text' : ''}`}>
                   {formatRate(e.flows / windowSeconds)}
                   {e.dropped ? ` ✕${e.dropped}` : ''}
@@ -202,4 +210,4 @@ export function MapSidePanel({ selection, nodes, visualEdges, windowSeconds, onC
       ) : null}
     </aside>
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { type MapWindow, WINDOWS } from './map-types';
 import type { MapUrlState } from './map-url-state';
 
@@ -12,7 +12,14 @@ interface Props {
   onRelayout(): void;
 }
 
-export function MapToolbar({ state, knownNamespaces, connection, folded, onChange, onRelayout }: Props) {
+export const MapToolbar = memo(function MapToolbar({
+  state,
+  knownNamespaces,
+  connection,
+  folded,
+  onChange,
+  onRelayout,
+}: Props) {
   const [open, setOpen] = useState(false);
   const all = [...new Set([...knownNamespaces, ...state.namespaces])].sort();
   const toggleNamespace = (ns: string) =>
@@ -102,4 +109,4 @@ export function MapToolbar({ state, knownNamespaces, connection, folded, onChang
       </span>
     </div>
   );
-}
+});

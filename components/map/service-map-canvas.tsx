@@ -3,24 +3,40 @@
 // the worker; this component only draws.
 import { select } from 'd3-selection';
 import { type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from 'd3-zoom';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { EdgeCanvas } from './edge-canvas';
+import { type EdgeSegment, edgeAt, edgeSegments } from './edge-canvas-draw';
+import type { DrawnEdge, DrawnNode } from './graph-patch';
 import type { Point } from './layout-engine';
-import { EdgePath, NodeCard } from './map-elements';
-import { boundsOf } from './map-geometry';
+import { EdgeMarkers, EdgePath, edgeTooltip } from './map-edge-path';
+import { NodeCard, nodeTooltip } from './map-elements';
+import { boundsOf, groupBoxes } from './map-geometry';
 import type { Selection } from './map-url-state';
-import type { VisualEdge, VisualNode } from './visible-graph';
+import type { MapWorkerLink } from './use-map-worker';
 
 const COMPACT_ZOOM = 0.45;
+// Past this many drawn edges they go on a <canvas> instead of one SVG element each: the map worker
+// draws it (OffscreenCanvas), redrawing only when a drawn width or colour changes, so edges cost this
+// thread nothing per tick, while SVG edges cost reconciliation, style, layout and paint on every tick
+// and seconds to build by the thousand. A folded 1,000-workload map (~400 edges) is past it; small
+// maps keep SVG edges (and their per-edge DOM for assistive technology).
+export const CANVAS_EDGES = 300;
+// How close (screen pixels) the pointer must be to a canvas edge to hover or click it.
+const HIT_PX = 6;
+const noHover = () => {};
 
 interface Props {
-  nodes: readonly VisualNode[];
-  edges: readonly VisualEdge[];
+  nodes: readonly DrawnNode[];
+  edges: readonly DrawnEdge[];
   positions: ReadonlyMap<string, Point>;
   windowSeconds: number;
   selection: Selection;
   onSelect(selection: Selection): void;
   onExpandNamespace(namespace: string): void;
   fitToken: number;
+  /** The map worker, which draws canvas edges itself when the browser allows. */
+  edgeWorker?: MapWorkerLink;
+  workerDrawnEdges?: number;
 }
 
 export function ServiceMapCanvas(props: Props) {
@@ -44,49 +60,47 @@ export function ServiceMapCanvas(props: Props) {
     };
   }, []);
 
-  const fitToContent = useCallback(() => {
+  const fitFor = useCallback((at: ReadonlyMap<string, Point>): ZoomTransform | undefined => {
     const svg = svgRef.current;
-    const behavior = zoomRef.current;
-    if (!svg || !behavior || positions.size === 0) return;
-    const box = boundsOf([...positions.values()], 40);
-    if (!box) return;
+    if (!svg || at.size === 0) return undefined;
+    const box = boundsOf([...at.values()], 40);
+    if (!box) return undefined;
     const { width, height } = svg.getBoundingClientRect();
     const k = Math.min(1.2, Math.max(0.05, Math.min(width / box.w, height / box.h)));
-    const t = zoomIdentity
+    return zoomIdentity
       .translate(width / 2, height / 2)
       .scale(k)
       .translate(-(box.x + box.w / 2), -(box.y + box.h / 2));
-    select(svg).call(behavior.transform, t);
-  }, [positions]);
+  }, []);
 
-  useEffect(() => {
+  const fitToContent = useCallback(() => {
+    const svg = svgRef.current;
+    const behavior = zoomRef.current;
+    const t = fitFor(positions);
+    if (svg && behavior && t) select(svg).call(behavior.transform, t);
+  }, [positions, fitFor]);
+
+  // A pending fit is drawn in this very render: drawing a new layout at the old zoom first (full
+  // detail at 100% for a 1,000-card map) and then again fitted would build the map twice.
+  const fitPending = positions.size > 0 && fittedRef.current !== fitToken;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fitToken decides when a fit is due
+  const pendingFit = useMemo(
+    () => (fitPending ? fitFor(positions) : undefined),
+    [fitPending, positions, fitToken, fitFor],
+  );
+  const view = pendingFit ?? transform;
+
+  useLayoutEffect(() => {
     if (positions.size > 0 && fittedRef.current !== fitToken) {
       fittedRef.current = fitToken;
-      fitToContent();
+      const svg = svgRef.current;
+      const behavior = zoomRef.current;
+      // Hands the fit to d3-zoom, whose zoom event stores it as `transform` (an equal re-render).
+      if (svg && behavior && pendingFit) select(svg).call(behavior.transform, pendingFit);
     }
-  }, [positions, fitToken, fitToContent]);
+  }, [positions, fitToken, pendingFit]);
 
-  const groups = useMemo(() => {
-    const byGroup = new Map<string, Point[]>();
-    for (const node of nodes) {
-      if (node.kind === 'namespace') continue;
-      const at = positions.get(node.id);
-      if (!at) continue;
-      const list = byGroup.get(node.group) ?? [];
-      list.push(at);
-      byGroup.set(node.group, list);
-    }
-    return [...byGroup.entries()].flatMap(([group, points]) => {
-      const box = boundsOf(points, 18);
-      if (!box) return [];
-      const label = group.startsWith('ns:')
-        ? group.slice(3)
-        : group === 'outside'
-          ? 'outside the cluster'
-          : 'nodes';
-      return [{ group, label, box }];
-    });
-  }, [nodes, positions]);
+  const groups = useMemo(() => groupBoxes(nodes, positions), [nodes, positions]);
 
   const focus = selection?.type === 'node' ? selection.id : undefined;
   const neighbours = useMemo(() => {
@@ -99,9 +113,9 @@ export function ServiceMapCanvas(props: Props) {
     return set;
   }, [edges, focus]);
   const anyMatch = nodes.some((n) => n.match);
-  const showAllLabels = transform.k >= 1.3;
+  const showAllLabels = view.k >= 1.3;
   // Below this zoom card text is too small to read: draw it compact (see NodeCard / EdgePath).
-  const compact = transform.k < COMPACT_ZOOM;
+  const compact = view.k < COMPACT_ZOOM;
 
   const selectNode = useCallback(
     (id: string) => {
@@ -111,40 +125,95 @@ export function ServiceMapCanvas(props: Props) {
     [onSelect, onExpandNamespace],
   );
   const selectEdge = useCallback((id: string) => onSelect({ type: 'edge', id }), [onSelect]);
+  // Tooltips read the latest data when the pointer enters, so they never make a card re-render.
+  const latest = useRef({ nodes, edges, windowSeconds });
+  latest.current = { nodes, edges, windowSeconds };
+  const tooltipOf = useCallback((id: string) => {
+    const { nodes: ns, edges: es, windowSeconds: ws } = latest.current;
+    const node = ns.find((n) => n.id === id);
+    if (node) return nodeTooltip(node, ws);
+    const edge = es.find((e) => e.id === id);
+    return edge ? edgeTooltip(edge, ws) : id;
+  }, []);
+
+  const onCanvas = edges.length > CANVAS_EDGES;
+  const selectedEdge = selection?.type === 'edge' ? selection.id : undefined;
+  const dimEdge = useCallback(
+    (edge: DrawnEdge) =>
+      neighbours
+        ? !(
+            neighbours.has(edge.source) &&
+            neighbours.has(edge.target) &&
+            (edge.source === focus || edge.target === focus)
+          )
+        : false,
+    [neighbours, focus],
+  );
+  // Canvas edges: the selected and the hovered one are drawn as SVG on top (label, arrow, events).
+  const raised = useMemo(
+    () => new Set([selectedEdge, hovered].filter((id): id is string => id !== undefined)),
+    [selectedEdge, hovered],
+  );
+  // Segments for hit testing, recomputed lazily after a tick or a layout, not on every pointer move.
+  const segmentsRef = useRef<{ key: unknown[]; segments: EdgeSegment[] }>({ key: [], segments: [] });
+  const edgeUnder = (event: React.MouseEvent<SVGSVGElement>): DrawnEdge | undefined => {
+    const svg = svgRef.current;
+    if (!svg || !onCanvas) return undefined;
+    if ((event.target as Element).closest('.map-node')) return undefined;
+    const cache = segmentsRef.current;
+    if (cache.key[0] !== edges || cache.key[1] !== positions) {
+      segmentsRef.current = { key: [edges, positions], segments: edgeSegments(edges, positions) };
+    }
+    const rect = svg.getBoundingClientRect();
+    const at = {
+      x: (event.clientX - rect.left - view.x) / view.k,
+      y: (event.clientY - rect.top - view.y) / view.k,
+    };
+    return edgeAt(segmentsRef.current.segments, at, HIT_PX / view.k);
+  };
+  const raisedEdges = onCanvas ? edges.filter((e) => raised.has(e.id)) : [];
 
   return (
-    <div className="map-canvas">
+    <div className="map-canvas" style={{ position: 'relative' }}>
+      {onCanvas ? (
+        <EdgeCanvas
+          edges={edges}
+          positions={positions}
+          windowSeconds={windowSeconds}
+          transform={view}
+          arrows={!compact}
+          labels={showAllLabels}
+          dimmed={dimEdge}
+          skip={raised}
+          {...(focus !== undefined ? { focus } : {})}
+          {...(props.edgeWorker ? { link: props.edgeWorker } : {})}
+          workerDrawn={props.workerDrawnEdges ?? 0}
+        />
+      ) : null}
       <svg
         ref={svgRef}
         className="map-svg"
         role="img"
         aria-label="Service map"
-        onClick={() => onSelect(undefined)}
+        style={{ position: 'relative', cursor: onCanvas && hovered ? 'pointer' : undefined }}
+        onMouseMove={(event) => {
+          if (!onCanvas) return;
+          const id = edgeUnder(event)?.id;
+          if (id !== hovered) setHovered(id);
+        }}
+        onMouseLeave={() => {
+          if (onCanvas) setHovered(undefined);
+        }}
+        onClick={(event) => {
+          const edge = edgeUnder(event);
+          onSelect(edge ? { type: 'edge', id: edge.id } : undefined);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') onSelect(undefined);
         }}
       >
-        <defs>
-          {[
-            ['arrow', 'var(--edge)'],
-            ['arrow-drop', 'var(--drop)'],
-            ['arrow-warn', 'var(--warn)'],
-          ].map(([id, color]) => (
-            <marker
-              key={id}
-              id={id}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M 0 0 L 10 5 L 0 10 z" fill={color} />
-            </marker>
-          ))}
-        </defs>
-        <g transform={transform.toString()}>
+        <EdgeMarkers />
+        <g transform={view.toString()}>
           {groups.map(({ group, label, box }) => (
             <g key={group} className="map-group" data-testid="map-group">
               <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={12} />
@@ -153,17 +222,10 @@ export function ServiceMapCanvas(props: Props) {
               </text>
             </g>
           ))}
-          {edges.map((edge) => {
+          {(onCanvas ? raisedEdges : edges).map((edge) => {
             const from = positions.get(edge.source);
             const to = positions.get(edge.target);
             if (!from || !to || edge.source === edge.target) return null;
-            const dimmed = neighbours
-              ? !(
-                  neighbours.has(edge.source) &&
-                  neighbours.has(edge.target) &&
-                  (edge.source === focus || edge.target === focus)
-                )
-              : false;
             return (
               <EdgePath
                 key={edge.id}
@@ -177,10 +239,11 @@ export function ServiceMapCanvas(props: Props) {
                   (selection?.type === 'edge' && selection.id === edge.id)
                 }
                 selected={selection?.type === 'edge' && selection.id === edge.id}
-                dimmed={dimmed}
+                dimmed={dimEdge(edge)}
                 compact={compact}
                 onSelect={selectEdge}
-                onHover={setHovered}
+                onHover={onCanvas ? noHover : setHovered}
+                tooltipOf={tooltipOf}
               />
             );
           })}
@@ -198,6 +261,7 @@ export function ServiceMapCanvas(props: Props) {
                 dimmed={dimmed}
                 compact={compact}
                 onSelect={selectNode}
+                tooltipOf={tooltipOf}
               />
             );
           })}
@@ -207,7 +271,7 @@ export function ServiceMapCanvas(props: Props) {
         <button type="button" onClick={fitToContent} aria-label="Fit map to screen">
           Fit
         </button>
-        <span className="muted">{Math.round(transform.k * 100)}%</span>
+        <span className="muted">{Math.round(view.k * 100)}%</span>
       </div>
     </div>
   );

@@ -3,25 +3,23 @@
 // panel and rate charts beside it.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { DrawnEdge } from './graph-patch';
 import { MapCharts } from './map-charts';
 import { MapSidePanel } from './map-side-panel';
 import { MapToolbar } from './map-toolbar';
 import { WINDOW_SECONDS } from './map-types';
-import { type MapUrlState, mapUrlSearch, parseMapUrlState } from './map-url-state';
+import { type MapUrlState, mapUrlSearch, parseMapUrlState, type Selection } from './map-url-state';
 import { ServiceMapCanvas } from './service-map-canvas';
-import { type DrawnGraph, stabilizeGraph } from './stable-graph';
-import { useLayout } from './use-layout';
-import { useServiceMap } from './use-service-map';
-import { buildVisibleGraph } from './visible-graph';
+import { useMapWorker } from './use-map-worker';
 
-const FOLD_THRESHOLD = 250;
+// The side panel only lists edges for a selection; without one it need not re-render on ticks.
+const NO_EDGES: readonly DrawnEdge[] = [];
 
 export function ServiceMapView() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const state = useMemo(() => parseMapUrlState(new URLSearchParams(params.toString())), [params]);
-  const [resetToken, setResetToken] = useState(0);
 
   const update = useCallback(
     (patch: Partial<MapUrlState>) => {
@@ -33,44 +31,39 @@ export function ServiceMapView() {
     [state, router, pathname, params],
   );
 
-  const { view, connection } = useServiceMap(state.window, state.namespaces, state.paused);
-  const expanded = useMemo(() => new Set(state.expanded), [state.expanded]);
-  // Unchanged nodes and edges keep their objects from tick to tick (stable-graph.ts), so only what a
-  // delta changed re-renders.
-  const drawnRef = useRef<DrawnGraph | undefined>(undefined);
-  const graph = useMemo(() => {
-    const built = view
-      ? buildVisibleGraph(view, {
-          hideNoise: state.hideNoise,
-          foldThreshold: FOLD_THRESHOLD,
-          expanded,
-          search: state.search,
-        })
-      : { nodes: [], edges: [], folded: false };
-    drawnRef.current = stabilizeGraph(drawnRef.current, built);
-    return drawnRef.current;
-  }, [view, state.hideNoise, expanded, state.search]);
-  const layout = useLayout(graph.nodes, graph.edges, resetToken, graph.topology);
-  const nodesById = useMemo(() => new Map((view?.nodes ?? []).map((n) => [n.id, n])), [view]);
-  const knownNamespaces = useMemo(
-    () => [...new Set((view?.nodes ?? []).flatMap((n) => (n.namespace ? [n.namespace] : [])))],
-    [view],
+  // The worker holds the stream and the full map; this thread only receives the drawn graph's changes.
+  const map = useMapWorker(state);
+  const { graph, positions, relayout: askRelayout } = map;
+  const [resetToken, setResetToken] = useState(0);
+  const relayout = useCallback(() => {
+    setResetToken((t) => t + 1);
+    askRelayout();
+  }, [askRelayout]);
+  const fitToken = resetToken * 1000 + map.draftsSettled;
+  // Cards and edges are memoised: their callbacks must not change from tick to tick.
+  const latest = useRef({ update, state });
+  latest.current = { update, state };
+  const select = useCallback((selection: Selection) => latest.current.update({ selection }), []);
+  const expand = useCallback(
+    (ns: string) => latest.current.update({ expanded: [...latest.current.state.expanded, ns] }),
+    [],
   );
+  const closeSelection = useCallback(() => select(undefined), [select]);
   const windowSeconds = WINDOW_SECONDS[state.window];
 
   return (
     <div className="map-page">
       <MapToolbar
         state={state}
-        knownNamespaces={knownNamespaces}
-        connection={connection}
+        knownNamespaces={map.namespaces}
+        connection={map.connection}
         folded={graph.folded}
         onChange={update}
-        onRelayout={() => setResetToken((t) => t + 1)}
+        onRelayout={relayout}
       />
       <div className="map-main">
         <div className="map-stage">
-          {view && graph.nodes.length === 0 ? (
+          {map.loaded && graph.nodes.length === 0 ? (
             <div className="map-empty muted">
               No traffic in this window{state.namespaces.length ? ' for these namespaces' : ''}.
             </div>
@@ -78,12 +71,14 @@ export function ServiceMapView() {
           <ServiceMapCanvas
             nodes={graph.nodes}
             edges={graph.edges}
-            positions={layout.positions}
+            positions={positions}
             windowSeconds={windowSeconds}
             selection={state.selection}
-            onSelect={(selection) => update({ selection })}
-            onExpandNamespace={(ns) => update({ expanded: [...state.expanded, ns] })}
-            fitToken={resetToken * 1000 + (layout.draftsSettled ?? 0)}
+            onSelect={select}
+            onExpandNamespace={expand}
+            fitToken={fitToken}
+            edgeWorker={map.link}
+            workerDrawnEdges={map.canvasEdges}
           />
           <div className="map-legend muted">
             <span>
@@ -100,16 +95,16 @@ export function ServiceMapView() {
             </span>
             <span>
               {graph.nodes.length} nodes · {graph.edges.length} edges
-              {layout.lastLayoutMs !== undefined ? ` · layout ${layout.lastLayoutMs.toFixed(0)} ms` : ''}
+              {map.lastLayoutMs !== undefined ? ` · layout ${map.lastLayoutMs.toFixed(0)} ms` : ''}
             </span>
           </div>
         </div>
         <MapSidePanel
           selection={state.selection}
-          nodes={nodesById}
-          visualEdges={graph.edges}
+          detail={map.detail}
+          visualEdges={state.selection ? graph.edges : NO_EDGES}
           windowSeconds={windowSeconds}
-          onClose={() => update({ selection: undefined })}
+          onClose={closeSelection}
         />
       </div>
       <MapCharts window={state.window} paused={state.paused} />
