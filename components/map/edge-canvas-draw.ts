@@ -4,7 +4,7 @@
 // replaces the SVG elements' own events. Pure apart from the 2D context it is handed.
 import type { DrawnEdge } from './graph-patch';
 import type { Point } from './layout-engine';
-import { cardExit, edgeLabel, edgeStrokeWidth, edgeTone } from './map-geometry';
+import { ARROW_SIZE, cardExit, edgeLabel, edgeStrokeWidth, edgeTone } from './map-geometry';
 
 export interface EdgePalette {
   readonly edge: string;
@@ -140,9 +140,9 @@ export function drawEdges(ctx: EdgeContext, input: EdgeDrawInput): number {
     }
     ctx.stroke();
     if (input.arrows) {
-      // EdgePath's marker: a 10×10 triangle scaled to 0.7 × the stroke width, tip at the end.
+      // EdgePath's marker: a 10×10 triangle drawn ARROW_SIZE map units long, tip at the end.
       ctx.beginPath();
-      for (const { start, end } of batch.segments) arrowHead(ctx, start, end, batch.width);
+      for (const { start, end } of batch.segments) arrowHead(ctx, start, end);
       ctx.fill();
     }
   }
@@ -169,14 +169,14 @@ export function drawEdges(ctx: EdgeContext, input: EdgeDrawInput): number {
   return visible.length;
 }
 
-function arrowHead(ctx: EdgeContext, start: Point, end: Point, width: number): void {
+function arrowHead(ctx: EdgeContext, start: Point, end: Point): void {
   const dx = end.x - start.x;
   const dy = end.y - start.y;
   const length = Math.hypot(dx, dy);
   if (length === 0) return;
   const ux = dx / length;
   const uy = dy / length;
-  const unit = 0.7 * width;
+  const unit = ARROW_SIZE / 10;
   // The marker's tip sits at x=9 of 10 (refX 9): it overshoots the end by one unit.
   const tipX = end.x + ux * unit;
   const tipY = end.y + uy * unit;

@@ -4,7 +4,7 @@
 import { memo } from 'react';
 import type { DrawnEdge } from './graph-patch';
 import type { Point } from './layout-engine';
-import { cardExit, edgeLabel, edgeStrokeWidth, edgeTone } from './map-geometry';
+import { ARROW_SIZE, cardExit, edgeLabel, edgeStrokeWidth, edgeTone } from './map-geometry';
 
 /** Fills the element's <title> (its first child) when the pointer enters. */
 export function fillTitle(target: Element, text: string): void {
@@ -152,7 +152,11 @@ export function edgeTooltip(edge: DrawnEdge, windowSeconds: number): string {
   return `${edge.source} → ${edge.target} (${edge.ports.join(', ')})\n${edgeLabel(edge, windowSeconds)}`;
 }
 
-/** Arrow heads for SVG edges, one per edge colour. */
+/**
+ * Arrow heads for SVG edges, one per edge colour. A fixed size in map units (ARROW_SIZE), not a
+ * multiple of the stroke width: scaled with the stroke, a busy edge's head grew to ~60 px and hid
+ * the short edges between neighbouring cards.
+ */
 export function EdgeMarkers() {
   return (
     <defs>
@@ -167,8 +171,9 @@ export function EdgeMarkers() {
           viewBox="0 0 10 10"
           refX="9"
           refY="5"
-          markerWidth="7"
-          markerHeight="7"
+          markerUnits="userSpaceOnUse"
+          markerWidth={ARROW_SIZE}
+          markerHeight={ARROW_SIZE}
           orient="auto-start-reverse"
         >
           <path d="M 0 0 L 10 5 L 0 10 z" fill={color} />

@@ -17,6 +17,9 @@ export function cardExit(a: Point, b: Point): Point {
 }
 
 /** Stroke width from a per-second rate: thin for a trickle, capped for floods. */
+/** Length and width of an edge's arrow head, in map units (SVG marker and canvas alike). */
+export const ARROW_SIZE = 12;
+
 export function edgeWidth(ratePerSecond: number): number {
   return 1.2 + Math.min(7, Math.log2(1 + Math.max(0, ratePerSecond)) * 1.4);
 }
