@@ -32,8 +32,15 @@ function watchStream(url: string, seen: Map<string, number>, signal: AbortSignal
 const PROBE = `
 window.__drawn = {};
 const observer = new MutationObserver(() => {
-  const text = document.querySelector('svg')?.textContent ?? '';
-  for (const m of text.matchAll(/probe-(\\d+)/g)) if (!(m[0] in window.__drawn)) window.__drawn[m[0]] = Date.now();
+  // Each text node of the cards on its own: a card's whole textContent runs its name into the next
+  // line ("probe-1" + "2 workloads" reads "probe-12"), and the page has other SVGs besides the map.
+  for (const card of document.querySelectorAll('[data-testid=map-node]')) {
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const m = /^probe-\\d+$/.exec((node.data ?? '').trim());
+      if (m && !(m[0] in window.__drawn)) window.__drawn[m[0]] = Date.now();
+    }
+  }
 });
 addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true, characterData: true }));
 `;
