@@ -1,8 +1,8 @@
 // Sign-in, security headers and CSP against a Skymap started by this spec with SKYMAP_AUTH_TOKEN (the
 // shared Playwright server runs without authentication, so this spec spawns its own on free ports).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { expect, type Page, test } from '@playwright/test';
+import { freePort } from '../server/test-support/free-port';
 
 const TOKEN = 'e2e-security-token-4f7c1a9b2d';
 
@@ -10,18 +10,6 @@ interface Skymap {
   readonly url: string;
   readonly child: ChildProcess;
   output(): string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function launch(env: Record<string, string>, port: number): { child: ChildProcess; output(): string } {

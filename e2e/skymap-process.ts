@@ -2,8 +2,11 @@
 // port with the given environment, for specs that need their own Relay / Kubernetes API instead of
 // the demo cluster that playwright.config.ts starts.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../server/test-support/free-port';
+
+// Re-exported: callers import it from here with the rest of the process helpers.
+export { freePort };
 
 const REPO = path.resolve(__dirname, '..');
 
@@ -11,15 +14,6 @@ export interface SkymapProcess {
   readonly url: string;
   readonly output: () => string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 export async function startSkymap(env: Record<string, string>): Promise<SkymapProcess> {

@@ -4,7 +4,6 @@
 // Then: /healthz, /readyz, a page in Chromium with all its assets, and nothing written to the tree.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -17,21 +16,11 @@ import {
   planImage,
   snapshotTree,
 } from '../scripts/deploy-image';
+import { freePort } from '../server/test-support/free-port';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST_DIR = process.env.SKYMAP_DIST_DIR || '.next';
 const HAS_BUILD = existsSync(path.join(ROOT, DIST_DIR, 'standalone', 'server.js'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,7 +1,6 @@
 // Shared by the fault tests: the demo cluster's Relay (memory source + real gRPC Observer server),
 // a Relay client wired into a Hub the way server/runtime/start-sources.ts wires it (with short
 // backoffs so recoveries happen within a test), and small helpers.
-import { createServer } from 'node:net';
 import { createMemorySource, createObserverServer, type MemorySource } from '../demo/observer';
 import type { EncodedEvent, ObserverServer, ObserverSource } from '../demo/observer/types';
 import type { FlowEvent } from '../domain/flow';
@@ -13,21 +12,14 @@ import type {
   RelayFlowsRequest,
   RelayNode,
 } from '../sources/hubble/relay-types';
+import { freePort } from '../test-support/free-port';
 
 export { testFlow, testLost, waitFor } from '../demo/observer/test-helpers';
+// Re-exported: callers import it from here with the rest of the process helpers.
+export { freePort };
 
 export function newHub(): Hub {
   return new Hub({ flowHistory: 50_000, now: Date.now });
-}
-
-/** A loopback port nothing listens on (bound, read, released). */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** A memory source that can also push raw bytes to live streams (malformed messages). */

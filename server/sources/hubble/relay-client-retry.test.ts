@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { Server, ServerCredentials, type ServerWritableStream } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemorySource } from '../../demo/observer/memory-source';
 import { createObserverServer } from '../../demo/observer/observer-server';
 import { testFlow, waitFor } from '../../demo/observer/test-helpers';
 import type { ObserverServer } from '../../demo/observer/types';
+import { freePort } from '../../test-support/free-port';
 import { encodeGetFlowsResponse } from './encode-flow-response';
 import { createRelayClient, GET_FLOWS_PATH } from './relay-client';
 import { decodeGetFlowsRequest } from './relay-codec';
@@ -20,16 +20,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-/** A loopback port nothing listens on (bound, read, released). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('createRelayClient when Relay is down', () => {
   it('reports unavailable, retries with capped backoff, and recovers when Relay comes up', async () => {
