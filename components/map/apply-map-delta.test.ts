@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMapDelta } from './apply-map-delta';
-import type { MapEdgeWire, MapNodeWire, MapViewWire } from './map-types';
+import type { MapNodeWire, MapViewWire } from './map-types';
+import { wireEdge as edge } from './test-builders';
 
 const node = (id: string, flowsIn = 0): MapNodeWire => ({
   id,
@@ -10,20 +11,6 @@ const node = (id: string, flowsIn = 0): MapNodeWire => ({
   flowsOut: 0,
   drops: 0,
   badges: [],
-});
-const edge = (source: string, target: string, flows: number): MapEdgeWire => ({
-  source,
-  target,
-  protocol: 'TCP',
-  port: 80,
-  flows,
-  verdicts: { FORWARDED: flows },
-  forwarded: flows,
-  dropped: 0,
-  dropReasons: {},
-  http: { requests: 0, errors4xx: 0, errors5xx: 0, p50Ms: null, p95Ms: null },
-  dns: { queries: 0, errors: 0 },
-  lastSeen: '2026-11-25T00:00:00Z',
 });
 
 describe('applyMapDelta', () => {

@@ -3,32 +3,8 @@ import type { MapDeltaWire } from './apply-map-delta';
 import { applyGraphPatch, type ClientGraph, EMPTY_GRAPH, positionsOf } from './graph-patch';
 import { MapModel } from './map-model';
 import type { MapEdgeWire, MapNodeWire, MapViewWire } from './map-types';
+import { wireEdge as edge, wireNode as node } from './test-builders';
 
-const node = (id: string, flowsOut = 1): MapNodeWire => ({
-  id,
-  kind: 'workload',
-  namespace: id.split('/')[0]!,
-  name: id.split('/')[1]!,
-  labels: [],
-  flowsIn: 0,
-  flowsOut,
-  drops: 0,
-  badges: [],
-});
-const edge = (source: string, target: string, flows: number): MapEdgeWire => ({
-  source,
-  target,
-  protocol: 'TCP',
-  port: 80,
-  flows,
-  verdicts: { FORWARDED: flows },
-  forwarded: flows,
-  dropped: 0,
-  dropReasons: {},
-  http: { requests: 0, errors4xx: 0, errors5xx: 0, p50Ms: null, p95Ms: null },
-  dns: { queries: 0, errors: 0 },
-  lastSeen: '2026-01-01T00:00:00Z',
-});
 const delta = (
   seq: number,
   nodes: MapNodeWire[],

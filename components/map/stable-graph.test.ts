@@ -1,36 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyMapDelta } from './apply-map-delta';
-import type { MapEdgeWire, MapNodeWire, MapViewWire } from './map-types';
+import type { MapViewWire } from './map-types';
 import { stabilizeGraph } from './stable-graph';
+import { wireEdge as edge, wireNode as node } from './test-builders';
 import { buildVisibleGraph } from './visible-graph';
 
-const node = (id: string, flowsOut = 1): MapNodeWire =>
-  ({
-    id,
-    kind: 'workload',
-    namespace: id.split('/')[0]!,
-    name: id.split('/')[1]!,
-    labels: [],
-    flowsIn: 0,
-    flowsOut,
-    drops: 0,
-    badges: [],
-  }) as MapNodeWire;
-const edge = (source: string, target: string, flows: number): MapEdgeWire =>
-  ({
-    source,
-    target,
-    protocol: 'TCP',
-    port: 80,
-    flows,
-    verdicts: { FORWARDED: flows },
-    forwarded: flows,
-    dropped: 0,
-    dropReasons: {},
-    http: { requests: 0, errors4xx: 0, errors5xx: 0, p50Ms: null, p95Ms: null },
-    dns: { queries: 0, errors: 0 },
-    lastSeen: '2026-03-01T12:00:00.000Z',
-  }) as MapEdgeWire;
 const options = { hideNoise: false, foldThreshold: 250, expanded: new Set<string>(), search: '' };
 
 const view: MapViewWire = {
