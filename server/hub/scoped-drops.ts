@@ -8,8 +8,7 @@ import {
   type DropGroups,
   type DropsView,
   type DropsWindow,
-  groupView,
-  windowCount,
+  rankDropGroups,
 } from '../domain/drops';
 import type { NamespaceScope } from './scoped';
 
@@ -27,33 +26,19 @@ export function scopedDropGroupsView(
   limit: number = DEFAULT_DROPS_LIMIT,
   accept: (group: DropGroupRecord) => boolean,
 ): DropsView {
-  const live: { group: DropGroupRecord; count: number }[] = [];
-  let drops = 0;
-  let trackedGroups = 0;
+  const visible: DropGroupRecord[] = [];
   let trackedDrops = 0;
   for (const group of state.groups()) {
     if (!accept(group)) continue;
-    trackedGroups += 1;
+    visible.push(group);
     trackedDrops += group.counts.total;
-    const count = windowCount(group.counts, window, now);
-    if (count <= 0) continue;
-    drops += count;
-    live.push({ group, count });
   }
-  live.sort(
-    (a, b) =>
-      b.count - a.count ||
-      b.group.lastSeenMs - a.group.lastSeenMs ||
-      (a.group.key < b.group.key ? -1 : a.group.key > b.group.key ? 1 : 0),
-  );
   return {
     window,
     now: new Date(now).toISOString(),
-    groups: live.slice(0, Math.max(0, limit)).map(({ group }) => groupView(group, window, now)),
-    matching: live.length,
-    drops,
+    ...rankDropGroups(visible, window, now, limit),
     // Evictions are a bound on memory for the whole cluster; reported so people know counts may be
     // incomplete, without saying whose groups went.
-    tracked: { groups: trackedGroups, evicted: state.stats.evicted > 0 ? 1 : 0, drops: trackedDrops },
+    tracked: { groups: visible.length, evicted: state.stats.evicted > 0 ? 1 : 0, drops: trackedDrops },
   };
 }

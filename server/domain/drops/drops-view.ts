@@ -103,9 +103,28 @@ export function dropGroupsView(
   now: number,
   limit = DEFAULT_DROPS_LIMIT,
 ): DropsView {
+  return {
+    window,
+    now: iso(now),
+    ...rankDropGroups(state.groups(), window, now, limit),
+    tracked: { groups: state.size, evicted: state.stats.evicted, drops: state.stats.drops },
+  };
+}
+
+/**
+ * The groups with drops in `window`, most drops first (then most recent, then by key), at most
+ * `limit` of them; `matching` and `drops` count every group with drops in the window. Shared by the
+ * cluster-wide view and the scoped one (which passes only the groups a person may see).
+ */
+export function rankDropGroups(
+  groups: Iterable<DropGroupRecord>,
+  window: DropsWindow,
+  now: number,
+  limit: number,
+): Pick<DropsView, 'groups' | 'matching' | 'drops'> {
   const live: { group: DropGroupRecord; count: number }[] = [];
   let drops = 0;
-  for (const group of state.groups()) {
+  for (const group of groups) {
     const count = windowCount(group.counts, window, now);
     if (count <= 0) continue;
     drops += count;
@@ -118,11 +137,8 @@ export function dropGroupsView(
       (a.group.key < b.group.key ? -1 : a.group.key > b.group.key ? 1 : 0),
   );
   return {
-    window,
-    now: iso(now),
     groups: live.slice(0, Math.max(0, limit)).map(({ group }) => groupView(group, window, now)),
     matching: live.length,
     drops,
-    tracked: { groups: state.size, evicted: state.stats.evicted, drops: state.stats.drops },
   };
 }

@@ -41,4 +41,5 @@ export {
   type ParseResult,
   parseDropsLimit,
   parseDropsWindow,
+  rankDropGroups,
 } from './drops-view';
