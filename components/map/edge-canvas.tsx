@@ -160,18 +160,8 @@ export function EdgeCanvas(props: Props) {
       });
       setDrawn(count);
     });
-  }, [
-    props.edges,
-    props.positions,
-    props.transform,
-    props.arrows,
-    props.labels,
-    props.dimmed,
-    props.skip,
-    props.windowSeconds,
-    size,
-    theme,
-  ]);
+    // The same inputs as above, in a fixed order and count, so React compares them one by one.
+  }, [props.edges, ...otherInputs]);
 
   useEffect(
     () => () => {
