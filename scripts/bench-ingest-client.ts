@@ -1,22 +1,7 @@
-// One measured GetFlows client for bench-ingest, in its own process so that every mode gets a
-// fresh heap and a core of its own. Modes:
-//   wire    (a) bare grpc-js client, raw message bytes, does nothing else (4 MiB window, as Skymap)
-//   wire64  (a') the same with grpc-js's default 64 KiB window
-//   stock   (b) @grpc/proto-loader client (protobufjs decode + toObject, default options), counting
-//               src→dst pairs in a Map: what a straightforward Node backend does
-//   skymap  (c) Skymap's pipeline: createRelayClient (hand decoder, de-dupe, batching) → Hub.ingest
-//               (redaction, flow history, series, service-map aggregation, drops, node rates) and
-//               Hub.tick every second with a flow-tail and a map subscriber attached
-// After --warmup seconds it counts flows for --seconds and prints one JSON line, then exits.
-//
-//   tsx scripts/bench-ingest-client.ts --mode skymap --port 1234 [--warmup 2] [--seconds 5]
-//     [--namespace shop]   (push a source-or-destination namespace filter down to the server)
-
-import path from 'node:path';
-import { Client, credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
+import { Client, credentials, Metadata } from '@grpc/grpc-js';
 import type { RelayFlowFilter } from '../server/sources/hubble/relay-types';
-import { intArg, numArg, ROOT, strArg } from './bench-support';
+import { stockObserverClient } from './bench-stock-client';
+import { intArg, numArg, strArg } from './bench-support';
 
 const GET_FLOWS = '/observer.Observer/GetFlows';
 
@@ -55,22 +40,7 @@ interface StockEndpoint {
 }
 
 function stock(address: string): Counter {
-  const def = protoLoader.loadSync('observer/observer.proto', {
-    includeDirs: [path.join(ROOT, 'proto/api/v1')],
-    keepCase: true,
-    longs: String,
-    enums: String,
-    defaults: false,
-    oneofs: true,
-  });
-  const pkg = loadPackageDefinition(def) as unknown as {
-    observer: {
-      Observer: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client;
-    };
-  };
-  const client = new pkg.observer.Observer(address, credentials.createInsecure()) as unknown as {
-    GetFlows(req: unknown): NodeJS.EventEmitter;
-  };
+  const client = stockObserverClient(address);
   const pairs = new Map<string, number>();
   let count = 0;
   const call = client.GetFlows({ follow: true, whitelist: filters() });

@@ -10,9 +10,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { type Client, credentials, loadPackageDefinition } from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
-import { intArg, numArg, ROOT, strArg } from './bench-support';
+import { stockObserverClient } from './bench-stock-client';
+import { intArg, numArg, strArg } from './bench-support';
 
 function report(flows: () => number, extra: () => Record<string, unknown> = () => ({})): void {
   const every = numArg('every', 10) * 1000;
@@ -98,22 +97,7 @@ interface Ep {
 }
 
 function naive(): void {
-  const def = protoLoader.loadSync('observer/observer.proto', {
-    includeDirs: [path.join(ROOT, 'proto/api/v1')],
-    keepCase: true,
-    longs: String,
-    enums: String,
-    defaults: false,
-    oneofs: true,
-  });
-  const pkg = loadPackageDefinition(def) as unknown as {
-    observer: {
-      Observer: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client;
-    };
-  };
-  const client = new pkg.observer.Observer(strArg('relay', ''), credentials.createInsecure()) as unknown as {
-    GetFlows(req: unknown): NodeJS.EventEmitter;
-  };
+  const client = stockObserverClient(strArg('relay', ''));
   const keep = intArg('history', 20_000);
   const recent: unknown[] = [];
   const pairs = new Map<string, number>();
