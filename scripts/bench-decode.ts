@@ -15,12 +15,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as protoLoader from '@grpc/proto-loader';
+import type * as protoLoader from '@grpc/proto-loader';
 import { GetFlowsResponse } from '../proto/gen/observer/observer';
 import type { Endpoint, Flow, FlowEvent } from '../server/domain/flow';
 import { decodeGetFlowsResponse } from '../server/sources/hubble/decode-flow-response';
 import { encodeGetFlowsResponse } from '../server/sources/hubble/encode-flow-response';
 import { parseFlowJsonLine } from '../server/sources/hubble/flow-from-json';
+import { stockPackageDefinition } from './bench-stock-client';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.resolve(ROOT, '../shared/fixtures/flows');
@@ -110,14 +111,7 @@ function buildStream(count: number, podVariants: number): Buffer[] {
 type Decoder = { name: string; decode: (b: Buffer) => unknown; sample: (v: unknown) => number };
 
 function stockDecoder(): (b: Buffer) => unknown {
-  const def = protoLoader.loadSync('observer/observer.proto', {
-    includeDirs: [path.join(ROOT, 'proto/api/v1')],
-    keepCase: true,
-    longs: String,
-    enums: String,
-    defaults: false,
-    oneofs: true,
-  });
+  const def = stockPackageDefinition();
   const service = def['observer.Observer'] as Record<string, protoLoader.MethodDefinition<unknown, unknown>>;
   const getFlows = service.GetFlows;
   if (getFlows === undefined) throw new Error('observer.Observer/GetFlows not found');

@@ -10,8 +10,9 @@ export interface StockObserverClient {
   GetFlows(request: unknown): NodeJS.EventEmitter;
 }
 
-export function stockObserverClient(address: string): StockObserverClient {
-  const def = protoLoader.loadSync('observer/observer.proto', {
+/** observer.proto loaded as the stock client loads it. */
+export function stockPackageDefinition(): protoLoader.PackageDefinition {
+  return protoLoader.loadSync('observer/observer.proto', {
     includeDirs: [path.join(ROOT, 'proto/api/v1')],
     keepCase: true,
     longs: String,
@@ -19,7 +20,10 @@ export function stockObserverClient(address: string): StockObserverClient {
     defaults: false,
     oneofs: true,
   });
-  const pkg = loadPackageDefinition(def) as unknown as {
+}
+
+export function stockObserverClient(address: string): StockObserverClient {
+  const pkg = loadPackageDefinition(stockPackageDefinition()) as unknown as {
     observer: {
       Observer: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client;
     };
