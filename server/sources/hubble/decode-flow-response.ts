@@ -7,6 +7,7 @@ import type { Flow, FlowEvent, LostEvent, NodeStatusEvent } from '../../domain/f
 import { readFlow } from './decode-flow';
 import { append, type Mutable, readInt32Value, readTimestamp } from './decode-flow-parts';
 import { LOST_EVENT_SOURCE, NODE_STATE } from './enum-names';
+import { blankFlow } from './flow-shape';
 import { WireDecodeError, WireReader } from './wire-reader';
 
 // Module-local copies of imported bindings. Compiled to CommonJS (tsx, bundlers), each use of
@@ -14,6 +15,7 @@ import { WireDecodeError, WireReader } from './wire-reader';
 const _LOST_EVENT_SOURCE = LOST_EVENT_SOURCE;
 const _NODE_STATE = NODE_STATE;
 const _append = append;
+const _blankFlow = blankFlow;
 const _readFlow = readFlow;
 const _readInt32Value = readInt32Value;
 const _readTimestamp = readTimestamp;
@@ -36,7 +38,7 @@ const LOST = 3;
 export function decodeGetFlowsResponse(bytes: Uint8Array): FlowEvent {
   const r = new WireReader(bytes);
   let member = 0;
-  let flow: Mutable<Flow> = {};
+  let flow: Mutable<Flow> = _blankFlow();
   let status: Mutable<NodeStatusEvent> = {};
   let lost: Mutable<LostEvent> = {};
   let nodeName = '';
@@ -46,7 +48,7 @@ export function decodeGetFlowsResponse(bytes: Uint8Array): FlowEvent {
     switch (tag) {
       case 10 /* 1:LEN */:
         // A different oneof member arriving later replaces the earlier one.
-        if (member !== FLOW) flow = {};
+        if (member !== FLOW) flow = _blankFlow();
         member = FLOW;
         r.message(_readFlow, flow);
         break;
