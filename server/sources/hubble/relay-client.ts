@@ -146,7 +146,7 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
   }
 
   function nextRequest(): Uint8Array {
-    const since = deduper.resumeSince(overlapMs);
+    const since = deduper.beginResume(overlapMs);
     // Nothing received yet: repeat the back-fill; otherwise fill the gap from the last flow seen.
     return since === undefined ? firstRequest : encodeGetFlowsRequest({ ...baseRequest, number: 0, since });
   }
