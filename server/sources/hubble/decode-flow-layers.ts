@@ -72,8 +72,12 @@ export function readIp(r: WireReader, o: Mutable<IpInfo>): void {
 }
 
 // A later oneof member replaces an earlier one (protobuf merge rule); rare, so delete is fine.
-function clearMembers(o: object): void {
-  for (const key of Object.keys(o)) delete (o as Record<string, unknown>)[key];
+// Checked member by member: Object.keys here allocated an array for every flow.
+function clearMembers(o: Record<string, unknown>): void {
+  for (let i = 0; i < LAYER4_KEYS.length; i++) {
+    const key = LAYER4_KEYS[i]!;
+    if (o[key] !== undefined) delete o[key];
+  }
 }
 
 /** Layer4's oneof members by field number: key and the reader for that member's message. */
@@ -86,6 +90,7 @@ const LAYER4_MEMBERS: Record<number, readonly [keyof Layer4, (r: WireReader, o: 
   50 /* 6:LEN */: ['VRRP', readVrrp],
   58 /* 7:LEN */: ['IGMP', readIgmp],
 };
+const LAYER4_KEYS: readonly string[] = Object.values(LAYER4_MEMBERS).map((member) => member[0]);
 
 export function readLayer4(r: WireReader, o: Mutable<Layer4>): void {
   const members = o as Record<string, object | undefined>;
@@ -98,7 +103,7 @@ export function readLayer4(r: WireReader, o: Mutable<Layer4>): void {
     }
     const [key, read] = member;
     const cur = members[key];
-    if (cur === undefined) clearMembers(o);
+    if (cur === undefined) clearMembers(members);
     members[key] = r.message(read as (r: WireReader, o: object) => void, cur ?? {});
   }
 }

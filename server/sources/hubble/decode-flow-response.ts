@@ -38,9 +38,10 @@ const LOST = 3;
 export function decodeGetFlowsResponse(bytes: Uint8Array): FlowEvent {
   const r = new WireReader(bytes);
   let member = 0;
-  let flow: Mutable<Flow> = _blankFlow();
-  let status: Mutable<NodeStatusEvent> = {};
-  let lost: Mutable<LostEvent> = {};
+  // Created when their field arrives: most messages are flows, and an unused object is garbage.
+  let flow: Mutable<Flow> | undefined;
+  let status: Mutable<NodeStatusEvent> | undefined;
+  let lost: Mutable<LostEvent> | undefined;
   let nodeName = '';
   let time: string | undefined;
   while (r.pos < r.end) {
@@ -48,17 +49,17 @@ export function decodeGetFlowsResponse(bytes: Uint8Array): FlowEvent {
     switch (tag) {
       case 10 /* 1:LEN */:
         // A different oneof member arriving later replaces the earlier one.
-        if (member !== FLOW) flow = _blankFlow();
+        if (member !== FLOW || flow === undefined) flow = _blankFlow();
         member = FLOW;
         r.message(_readFlow, flow);
         break;
       case 18 /* 2:LEN */:
-        if (member !== NODE_STATUS) status = {};
+        if (member !== NODE_STATUS || status === undefined) status = {};
         member = NODE_STATUS;
         r.message(readNodeStatus, status);
         break;
       case 26 /* 3:LEN */:
-        if (member !== LOST) lost = {};
+        if (member !== LOST || lost === undefined) lost = {};
         member = LOST;
         r.message(readLostEvent, lost);
         break;
@@ -74,11 +75,11 @@ export function decodeGetFlowsResponse(bytes: Uint8Array): FlowEvent {
   }
   switch (member) {
     case FLOW:
-      return withMeta({ kind: 'flow', flow }, nodeName, time);
+      return withMeta({ kind: 'flow', flow: flow as Flow }, nodeName, time);
     case NODE_STATUS:
-      return withMeta({ kind: 'node-status', status }, nodeName, time);
+      return withMeta({ kind: 'node-status', status: status! }, nodeName, time);
     case LOST:
-      return withMeta({ kind: 'lost', lost }, nodeName, time);
+      return withMeta({ kind: 'lost', lost: lost! }, nodeName, time);
     default:
       throw new WireDecodeError('GetFlowsResponse has none of flow, node_status, lost_events', r.pos);
   }

@@ -14,13 +14,21 @@ const MAX_SECONDS = 253402300799;
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 
-// Consecutive flows nearly always share a second, so the date part is formatted once per second;
-// a GetFlowsResponse repeats its flow's time, so the last full result is kept too.
+// Consecutive flows nearly always share a second, so the date part is formatted once per second
+// (and the millisecond part once per millisecond); a GetFlowsResponse repeats its flow's time, so
+// the last full result is kept too. The fraction is assembled from three-digit strings made once:
+// a flow's time then costs two string concatenations instead of a number-to-string conversion,
+// a slice and a template (~160 → ~64 bytes of garbage per flow).
 let cachedSeconds = Number.NaN;
 let cachedPrefix = '';
+let cachedMsKey = Number.NaN;
+let cachedMsText = '';
 let lastSeconds = Number.NaN;
 let lastNanos = -1;
 let lastText = '';
+
+const DIGITS3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const DIGITS3_Z: readonly string[] = DIGITS3.map((d) => `${d}Z`);
 
 /** Formats a Timestamp; `undefined` when seconds/nanos are outside what protojson accepts. */
 export function formatTimestamp(seconds: number, nanos: number): string | undefined {
@@ -40,12 +48,19 @@ function formatUncached(seconds: number, nanos: number): string | undefined {
   if (seconds !== cachedSeconds) {
     cachedPrefix = new Date(seconds * 1000).toISOString().slice(0, 19);
     cachedSeconds = seconds;
+    cachedMsKey = Number.NaN;
   }
   if (nanos === 0) return `${cachedPrefix}Z`;
-  const digits = String(nanos + 1_000_000_000).slice(1);
-  if (nanos % 1_000_000 === 0) return `${cachedPrefix}.${digits.slice(0, 3)}Z`;
-  if (nanos % 1_000 === 0) return `${cachedPrefix}.${digits.slice(0, 6)}Z`;
-  return `${cachedPrefix}.${digits}Z`;
+  const ms = Math.floor(nanos / 1_000_000);
+  const micros = Math.floor(nanos / 1_000) % 1_000;
+  const rest = nanos % 1_000;
+  if (micros === 0 && rest === 0) return `${cachedPrefix}.${DIGITS3_Z[ms]}`;
+  if (ms !== cachedMsKey) {
+    cachedMsText = `${cachedPrefix}.${DIGITS3[ms]}`;
+    cachedMsKey = ms;
+  }
+  if (rest === 0) return cachedMsText + DIGITS3_Z[micros]!;
+  return cachedMsText + DIGITS3[micros]! + DIGITS3_Z[rest]!;
 }
 
 /** Parses RFC 3339 (any offset, 0–9 fractional digits); `undefined` when malformed or out of range. */
