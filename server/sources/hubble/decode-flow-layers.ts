@@ -92,6 +92,10 @@ const LAYER4_MEMBERS: Record<number, readonly [keyof Layer4, (r: WireReader, o: 
 };
 const LAYER4_KEYS: readonly string[] = Object.values(LAYER4_MEMBERS).map((member) => member[0]);
 
+function hasMember(o: Layer4): boolean {
+  return (o.TCP ?? o.UDP ?? o.ICMPv4 ?? o.ICMPv6 ?? o.SCTP ?? o.VRRP ?? o.IGMP) !== undefined;
+}
+
 export function readLayer4(r: WireReader, o: Mutable<Layer4>): void {
   const members = o as Record<string, object | undefined>;
   while (r.pos < r.end) {
@@ -103,7 +107,8 @@ export function readLayer4(r: WireReader, o: Mutable<Layer4>): void {
     }
     const [key, read] = member;
     const cur = members[key];
-    if (cur === undefined) clearMembers(members);
+    // The common case, a first member into an empty Layer4, needs no clearing.
+    if (cur === undefined && hasMember(o)) clearMembers(members);
     members[key] = r.message(read as (r: WireReader, o: object) => void, cur ?? {});
   }
 }

@@ -75,7 +75,7 @@ export function decodeGetFlowsResponse(bytes: Uint8Array): FlowEvent {
   }
   switch (member) {
     case FLOW:
-      return withMeta({ kind: 'flow', flow: flow as Flow }, nodeName, time);
+      return withMeta({ kind: 'flow', flow: flow as Mutable<Flow> }, nodeName, time);
     case NODE_STATUS:
       return withMeta({ kind: 'node-status', status: status! }, nodeName, time);
     case LOST:
