@@ -76,7 +76,8 @@ async function skymap(address: string): Promise<Counter> {
     whitelist: filters(),
     onEvents: (batch, wires) => hub.ingest(batch, wires),
     dedupeMaxKeys: intArg('dedupe-keys', 200_000),
-    batchMaxEvents: intArg('batch', 2000),
+    // --batch N overrides the product default (relay-types.ts batchMaxEvents).
+    batchMaxEvents: intArg('batch', 0, 0) || undefined,
     statusPollMs: 60_000,
     namespacesPollMs: 60_000,
   });

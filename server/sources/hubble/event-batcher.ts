@@ -1,5 +1,6 @@
 // Collects decoded events and hands them on in batches: when `maxEvents` are pending, or
-// `maxDelayMs` after the first pending event. At 100k flows/s that is ~50 calls/s instead of 100k.
+// `maxDelayMs` after the first pending event. At 100k flows/s and 256 per batch that is ~400 calls/s
+// instead of 100k.
 
 export interface EventBatcherOptions<T, X = never> {
   readonly maxEvents: number;

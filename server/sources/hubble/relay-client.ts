@@ -89,7 +89,7 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
   });
   // Each flow travels with the bytes it was decoded from: the hub keeps those as its history.
   const batcher = createEventBatcher<FlowEvent, Uint8Array>({
-    maxEvents: options.batchMaxEvents ?? 2000,
+    maxEvents: options.batchMaxEvents ?? 256,
     maxDelayMs: options.batchMaxDelayMs ?? 20,
     deliver: options.onEvents,
     deliverMalformed: options.onMalformed,

@@ -175,7 +175,11 @@ export interface RelayClientOptions {
   // Tuning; the defaults suit production, tests shorten them.
   /** Deliver a batch at least this often while events arrive. Default 20 ms. */
   readonly batchMaxDelayMs?: number;
-  /** Deliver as soon as a batch holds this many events. Default 2000. */
+  /**
+   * Deliver as soon as a batch holds this many events. Default 256: the hub makes several passes
+   * over a batch, and a batch that stays in the CPU cache between them made ingest ~10 % cheaper
+   * per flow than 2,000 (bench-ingest, alternating runs); at 150k flows/s that is ~600 batches/s.
+   */
   readonly batchMaxEvents?: number;
   /** Default 1 s × 1.6, max 30 s, ±20 % jitter. */
   readonly backoff?: Partial<RelayBackoffOptions>;
