@@ -8,8 +8,8 @@
 // is just appended to a ring of fingerprints: sequential writes, no hash-table probe. At a
 // reconnect, beginResume() indexes the ring into the table (a few ms for 200,000 keys) and every
 // event is checked until the stream has moved `windowMs` past the newest flow seen before. At
-// 120k flows/s the ring is always at its cap, and probing and unlinking in a 2 MiB table cost
-// ~0.7 µs per flow in cache misses (~8 % of the whole ingest pipeline).
+// 120k flows/s the ring is always at its cap, and probing and unlinking in a 2 MiB table were cache
+// misses: ~0.5 µs per flow in the ingest benchmark's client (docs/performance.md, third round).
 import type { Flow, FlowEvent } from '../../domain/flow';
 import { flowTimeMs, parseFlowTime } from '../../domain/flow-time';
 

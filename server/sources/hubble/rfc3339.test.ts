@@ -11,6 +11,36 @@ describe('rfc3339', () => {
     expect(formatTimestamp(253402300799, 999_999_999)).toBe('9999-12-31T23:59:59.999999999Z');
   });
 
+  it('agrees with a plain reference formatter across seconds and milliseconds (its caches)', () => {
+    const reference = (seconds: number, nanos: number): string => {
+      const head = new Date(seconds * 1000).toISOString().slice(0, 19);
+      if (nanos === 0) return `${head}Z`;
+      const digits = String(nanos).padStart(9, '0');
+      const kept = nanos % 1_000_000 === 0 ? 3 : nanos % 1_000 === 0 ? 6 : 9;
+      return `${head}.${digits.slice(0, kept)}Z`;
+    };
+    let seed = 3;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const seconds = 1_764_000_000;
+    for (let i = 0; i < 5000; i++) {
+      const s = seconds + rand(3);
+      const shape = rand(4);
+      const ms = rand(1000);
+      const nanos =
+        shape === 0
+          ? 0
+          : shape === 1
+            ? ms * 1_000_000
+            : shape === 2
+              ? ms * 1_000_000 + rand(1000) * 1000
+              : ms * 1_000_000 + rand(1_000_000);
+      expect(formatTimestamp(s, nanos)).toBe(reference(s, nanos));
+    }
+  });
+
   it('refuses values outside protojson range', () => {
     expect(formatTimestamp(253402300800, 0)).toBeUndefined();
     expect(formatTimestamp(-62135596801, 0)).toBeUndefined();
