@@ -60,6 +60,20 @@ export function boundsOf(points: readonly Point[], padding: number): Box | undef
 }
 
 /** Stroke width in quarter pixels: finer changes are invisible and would only cost redraws. */
+// Screen space the overlays take: the Fit button and zoom level (top right) and the legend (bottom
+// left) sit on the map; a fit that used the whole height put the first and last rows under them.
+export const FIT_INSETS = { top: 44, bottom: 44, side: 12 } as const;
+
+/** Scale and translation (screen = k · graph + (x, y)) that fit `box` between the overlays. */
+export function fitView(box: Box, width: number, height: number): { x: number; y: number; k: number } {
+  const w = Math.max(1, width - 2 * FIT_INSETS.side);
+  const h = Math.max(1, height - FIT_INSETS.top - FIT_INSETS.bottom);
+  const k = Math.min(1.2, Math.max(0.05, Math.min(w / box.w, h / box.h)));
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  return { x: width / 2 - k * cx, y: FIT_INSETS.top + h / 2 - k * cy, k };
+}
+
 export function edgeStrokeWidth(edge: DrawnEdge, windowSeconds: number): number {
   return Math.round(edgeWidth(edge.flows / windowSeconds) * 4) / 4;
 }

@@ -10,7 +10,7 @@ import type { DrawnEdge, DrawnNode } from './graph-patch';
 import type { Point } from './layout-engine';
 import { EdgeMarkers, EdgePath, edgeTooltip } from './map-edge-path';
 import { NodeCard, nodeTooltip } from './map-elements';
-import { boundsOf, groupBoxes } from './map-geometry';
+import { boundsOf, fitView, groupBoxes } from './map-geometry';
 import type { Selection } from './map-url-state';
 import type { MapWorkerLink } from './use-map-worker';
 
@@ -66,11 +66,8 @@ export function ServiceMapCanvas(props: Props) {
     const box = boundsOf([...at.values()], 40);
     if (!box) return undefined;
     const { width, height } = svg.getBoundingClientRect();
-    const k = Math.min(1.2, Math.max(0.05, Math.min(width / box.w, height / box.h)));
-    return zoomIdentity
-      .translate(width / 2, height / 2)
-      .scale(k)
-      .translate(-(box.x + box.w / 2), -(box.y + box.h / 2));
+    const fit = fitView(box, width, height);
+    return zoomIdentity.translate(fit.x, fit.y).scale(fit.k);
   }, []);
 
   const fitToContent = useCallback(() => {
