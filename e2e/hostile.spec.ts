@@ -103,7 +103,7 @@ function guard(page: Page): Guard {
   page.on('pageerror', (error) => g.pageErrors.push(short(error.message)));
   page.on('console', (message) => {
     const where = message.location().url;
-    // The app has no favicon; the browser asking for one is not the page's doing.
+    // The app icon is /icon.svg; a browser that still asks for /favicon.ico is not the page's doing.
     if (message.type() !== 'error' || where.endsWith('/favicon.ico')) return;
     if (where.length > MAX_URL) {
       g.tooLong.push(short(where));
