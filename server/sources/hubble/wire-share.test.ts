@@ -3,6 +3,8 @@ import type { Flow, FlowEvent } from '../../domain/flow';
 import { decodeGetFlowsResponse } from './decode-flow-response';
 import { encodeGetFlowsResponse } from './encode-flow-response';
 import { HAND_BUILT_EVENTS } from './flow-samples';
+import { WireReader } from './wire-reader';
+import { SharedMessages } from './wire-share';
 
 const endpoint = (pod: string) => ({
   ID: 1234,
@@ -62,6 +64,25 @@ describe('structural sharing in the flow decoder', () => {
       'cart-7d9f8-aaaab',
       'cart-7d9f8-baaaa',
     ]);
+  });
+
+  it('reuses a slot for keys of other lengths without ever answering from stale bytes', () => {
+    // One slot: every key collides. Keys are byte runs; the "decoded" value is their text.
+    const cache = new SharedMessages<{ text: string }>(0, 1024);
+    const read = (bytes: number[]) => {
+      const buf = Buffer.from(bytes);
+      const r = new WireReader(buf);
+      return cache.range(r, buf.length, (reader, len) => {
+        const text = Buffer.from(reader.buf.subarray(reader.pos, reader.pos + len)).toString('latin1');
+        reader.pos += len;
+        return { text };
+      }).text;
+    };
+    const long = Array.from({ length: 100 }, (_, i) => 65 + (i % 26));
+    const prefix = long.slice(0, 50);
+    const other = long.slice(0, 99).concat([48]);
+    const text = (b: number[]) => Buffer.from(b).toString('latin1');
+    for (const key of [long, prefix, long, other, prefix, long, long]) expect(read(key)).toBe(text(key));
   });
 
   it('decodes node labels that differ only in the middle of the run', () => {

@@ -19,11 +19,11 @@ const NATIVE_COMPARE_FROM = 64;
 function sameBytes(
   buf: Uint8Array,
   start: number,
+  len: number,
   key: Uint8Array,
   keyView: DataView,
   r: WireReader,
 ): boolean {
-  const len = key.length;
   if (len > NATIVE_COMPARE_FROM && nativeCompare && buf instanceof Buffer)
     return buf.compare(key, 0, len, start, start + len) === 0;
   const view = r.view;
@@ -44,7 +44,11 @@ function deepFreeze<T>(value: T): T {
 }
 
 export class SharedMessages<T extends object> {
+  // A slot's key bytes live in a buffer it keeps and reuses for the next key that fits (a miss that
+  // replaces a slot then allocates nothing: a typed array per miss, with its backing store, cost
+  // more than the decode it saved); `keyLengths` says how many of its bytes are the key.
   private readonly keys: (Uint8Array | undefined)[];
+  private readonly keyLengths: Int32Array;
   private readonly keyViews: (DataView | undefined)[];
   private readonly values: (T | undefined)[];
   private readonly shift: number;
@@ -57,6 +61,7 @@ export class SharedMessages<T extends object> {
   ) {
     const slots = 1 << bits;
     this.keys = new Array<Uint8Array | undefined>(slots).fill(undefined);
+    this.keyLengths = new Int32Array(slots).fill(-1);
     this.keyViews = new Array<DataView | undefined>(slots).fill(undefined);
     this.values = new Array<T | undefined>(slots).fill(undefined);
     this.shift = 32 - bits;
@@ -108,15 +113,23 @@ export class SharedMessages<T extends object> {
     }
     const slot = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> this.shift;
     const key = this.keys[slot];
-    if (key !== undefined && key.length === len && sameBytes(buf, start, key, this.keyViews[slot]!, r)) {
+    if (
+      key !== undefined &&
+      this.keyLengths[slot] === len &&
+      sameBytes(buf, start, len, key, this.keyViews[slot]!, r)
+    ) {
       r.pos = stop;
       return this.values[slot]!;
     }
     const value = deepFreeze(decode(r, len));
-    const copy = new Uint8Array(len);
-    copy.set(buf.subarray(start, stop));
-    this.keys[slot] = copy;
-    this.keyViews[slot] = new DataView(copy.buffer);
+    let store = key;
+    if (store === undefined || store.length < len) {
+      store = new Uint8Array((len + 63) & ~63);
+      this.keys[slot] = store;
+      this.keyViews[slot] = new DataView(store.buffer);
+    }
+    store.set(buf.subarray(start, stop));
+    this.keyLengths[slot] = len;
     this.values[slot] = value;
     return value;
   }
