@@ -34,11 +34,22 @@ function sameBytes(
   return i === len;
 }
 
+// Index loops for arrays (for…in would enumerate label lists by string index) and no call per
+// primitive: a miss on a labelled endpoint freezes a dozen objects and arrays.
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) deepFreeze(item);
+    }
+  } else {
     const record = value as Record<string, unknown>;
-    for (const key in record) deepFreeze(record[key]);
+    for (const key in record) {
+      const item = record[key];
+      if (typeof item === 'object' && item !== null) deepFreeze(item);
+    }
   }
   return value;
 }
