@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LayoutEngine } from './layout-engine';
-import { CARD_H, CARD_W } from './map-geometry';
+import { boundsOf, CARD_H, CARD_W } from './map-geometry';
 
 const nodes = (n: number, group = 'ns:a') =>
   Array.from({ length: n }, (_, i) => ({ id: `${group}/${i}`, group }));
@@ -38,6 +38,36 @@ describe('LayoutEngine', () => {
     const a = centroid('ns:a/');
     const b = centroid('ns:b/');
     expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(300);
+  });
+
+  it("keeps cards out of other groups' boxes when they link across groups", () => {
+    // 12 namespaces of 1–12 cards and an outside band, two random links per card (fixed seed).
+    let seed = 1;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const input: { id: string; group: string }[] = [];
+    for (let n = 0; n < 12; n++) input.push(...nodes(1 + Math.floor(rand() * 12), `ns:n${n}`));
+    input.push(...nodes(8, 'outside'));
+    const links: { source: string; target: string }[] = [];
+    for (let i = 0; i < input.length * 2; i++) {
+      const a = input[Math.floor(rand() * input.length)]!;
+      const b = input[Math.floor(rand() * input.length)]!;
+      if (a !== b) links.push({ source: a.id, target: b.id });
+    }
+    const at = new LayoutEngine().layout(input, links);
+    const groups = new Map<string, { x: number; y: number }[]>();
+    for (const n of input) groups.set(n.group, [...(groups.get(n.group) ?? []), at.get(n.id)!]);
+    const boxes = [...groups].map(([group, points]) => ({ group, box: boundsOf(points, 18)! }));
+    const intruders = input.filter((n) => {
+      const p = at.get(n.id)!;
+      return boxes.some(
+        ({ group, box }) =>
+          group !== n.group && p.x > box.x && p.x < box.x + box.w && p.y > box.y && p.y < box.y + box.h,
+      );
+    });
+    expect(intruders.map((n) => n.id)).toEqual([]);
   });
 
   it('is deterministic', () => {

@@ -32,6 +32,11 @@ interface SimNode extends Point {
 const ASPECT = 3;
 const SIM_RADIUS = 112;
 const GROUP_GAP = 90;
+// How hard cards are pulled to their group's cell, against links to other groups. At 0.18 cards
+// with many outside links ended in another group's box (overlapping boxes on the demo map; on
+// random 85–300-card maps 7–82 cards inside another group's box); 0.5 keeps groups apart (0–11)
+// while links still arrange cards within a group.
+const GROUP_PULL = 0.5;
 // Grid pitch of draft positions: the slot grid's.
 const DRAFT_STEP_X = GRID_X;
 const DRAFT_STEP_Y = GRID_Y;
@@ -95,8 +100,8 @@ export class LayoutEngine {
         .map((e) => ({ source: e.source, target: e.target }));
       const cellOf = (n: SimNode) => this.cells.get(n.group)!;
       const simulation = forceSimulation<SimNode>(simNodes)
-        .force('x', forceX<SimNode>((n) => cellOf(n).x).strength(0.18))
-        .force('y', forceY<SimNode>((n) => cellOf(n).y * ASPECT).strength(0.18))
+        .force('x', forceX<SimNode>((n) => cellOf(n).x).strength(GROUP_PULL))
+        .force('y', forceY<SimNode>((n) => cellOf(n).y * ASPECT).strength(GROUP_PULL))
         .force('charge', big ? null : forceManyBody<SimNode>().strength(-180).distanceMax(300))
         .force(
           'collide',
@@ -177,12 +182,13 @@ export class LayoutEngine {
     const halfWidth = (g: string) => SIM_RADIUS * 1.05 * Math.sqrt(members.get(g) ?? 1) + 40;
     const halfHeight = (g: string) => halfWidth(g) / ASPECT + 30;
     if (this.rowWidth === 0) {
-      // Shelf packing, rows about 1.8x as wide as the map is tall: fits a wide screen.
+      // Shelf packing for a wide screen. Shelves leave gaps under short groups, so the rows are set
+      // 2.4x as wide as the groups' area is tall to come out near 1.8:1 (1.8 came out 1.2–1.45:1).
       const area = [...members.keys()].reduce(
         (sum, g) => sum + (2 * halfWidth(g) + GROUP_GAP) * (2 * halfHeight(g) + GROUP_GAP),
         0,
       );
-      this.rowWidth = Math.max(900, Math.sqrt(area * 1.8));
+      this.rowWidth = Math.max(900, Math.sqrt(area * 2.4));
     }
     for (const group of unplaced) {
       const w = halfWidth(group);
