@@ -59,7 +59,6 @@ export function boundsOf(points: readonly Point[], padding: number): Box | undef
   };
 }
 
-/** Stroke width in quarter pixels: finer changes are invisible and would only cost redraws. */
 // Screen space the overlays take: the Fit button and zoom level (top right) and the legend (bottom
 // left) sit on the map; a fit that used the whole height put the first and last rows under them.
 export const FIT_INSETS = { top: 44, bottom: 44, side: 12 } as const;
@@ -74,6 +73,7 @@ export function fitView(box: Box, width: number, height: number): { x: number; y
   return { x: width / 2 - k * cx, y: FIT_INSETS.top + h / 2 - k * cy, k };
 }
 
+/** Stroke width in quarter pixels: finer changes are invisible and would only cost redraws. */
 export function edgeStrokeWidth(edge: DrawnEdge, windowSeconds: number): number {
   return Math.round(edgeWidth(edge.flows / windowSeconds) * 4) / 4;
 }

@@ -67,22 +67,25 @@ describe('structural sharing in the flow decoder', () => {
   });
 
   it('reuses a slot for keys of other lengths without ever answering from stale bytes', () => {
-    // One slot: every key collides. Keys are byte runs; the "decoded" value is their text.
-    const cache = new SharedMessages<{ text: string }>(0, 1024);
+    // Two slots: keys collide all the time. Keys are prefixes of one byte run (a shorter key left in
+    // a longer key's buffer matches the longer key's first bytes); the "decoded" value is the text.
+    const cache = new SharedMessages<{ text: string }>(1, 1024);
+    const run = Array.from({ length: 300 }, (_, i) => 65 + (i % 26));
     const read = (bytes: number[]) => {
       const buf = Buffer.from(bytes);
-      const r = new WireReader(buf);
-      return cache.range(r, buf.length, (reader, len) => {
+      return cache.range(new WireReader(buf), buf.length, (reader, len) => {
         const text = Buffer.from(reader.buf.subarray(reader.pos, reader.pos + len)).toString('latin1');
         reader.pos += len;
         return { text };
       }).text;
     };
-    const long = Array.from({ length: 100 }, (_, i) => 65 + (i % 26));
-    const prefix = long.slice(0, 50);
-    const other = long.slice(0, 99).concat([48]);
-    const text = (b: number[]) => Buffer.from(b).toString('latin1');
-    for (const key of [long, prefix, long, other, prefix, long, long]) expect(read(key)).toBe(text(key));
+    let seed = 5;
+    const lengths = [300, 10, 64, 65, 200, 1, 299, 100, 66, 63];
+    for (let i = 0; i < 400; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const key = run.slice(0, lengths[seed % lengths.length]);
+      expect(read(key)).toBe(Buffer.from(key).toString('latin1'));
+    }
   });
 
   it('decodes node labels that differ only in the middle of the run', () => {
