@@ -70,6 +70,8 @@ export class SharedMessages<T extends object> {
     /** Hash every byte (short keys that differ only in the middle, e.g. node label runs). */
     private readonly hashAll = false,
   ) {
+    // A 32-bit shift is no shift in JavaScript: at least one bit.
+    if (!(bits >= 1 && bits <= 24)) throw new RangeError(`bits must be 1–24, got ${bits}`);
     const slots = 1 << bits;
     this.keys = new Array<Uint8Array | undefined>(slots).fill(undefined);
     this.keyLengths = new Int32Array(slots).fill(-1);
