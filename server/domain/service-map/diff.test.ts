@@ -87,6 +87,11 @@ describe('diffViews / applyDiff', () => {
     expect(jsonEqual({ a: 1 }, { a: 1, b: undefined })).toBe(true);
     expect(jsonEqual({ a: 1 }, { a: 2 })).toBe(false);
     expect(jsonEqual([1], { 0: 1 })).toBe(false);
+    expect(jsonEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(jsonEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(jsonEqual({ a: 1, b: 2 }, { a: 1 })).toBe(false);
+    expect(jsonEqual({ a: undefined, b: 1 }, { b: 1, c: undefined })).toBe(true);
+    expect(jsonEqual({ a: 1, b: undefined }, { b: 1 })).toBe(false);
     expect(jsonEqual({ a: 1 }, { b: 1 })).toBe(false);
   });
 });
