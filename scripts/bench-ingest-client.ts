@@ -1,4 +1,5 @@
 import { Client, credentials, Metadata } from '@grpc/grpc-js';
+import { ESSENTIAL_FLOW_FIELDS } from '../server/sources/hubble/relay-fields';
 import type { RelayFlowFilter } from '../server/sources/hubble/relay-types';
 import { stockObserverClient } from './bench-stock-client';
 import { intArg, numArg, strArg } from './bench-support';
@@ -10,6 +11,11 @@ type Counter = () => number;
 function filters(): RelayFlowFilter[] {
   const ns = strArg('namespace', '');
   return ns === '' ? [] : [{ source_pod: [`${ns}/`] }, { destination_pod: [`${ns}/`] }];
+}
+
+/** --fields essential: every client asks for Skymap's essential field mask (same stream for all). */
+function fieldMask(): readonly string[] | undefined {
+  return strArg('fields', 'all') === 'essential' ? ESSENTIAL_FLOW_FIELDS : undefined;
 }
 
 async function wire(address: string, window: number | undefined): Promise<Counter> {
@@ -24,7 +30,7 @@ async function wire(address: string, window: number | undefined): Promise<Counte
     GET_FLOWS,
     (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
     (b) => b,
-    encodeGetFlowsRequest({ follow: true, whitelist: filters() }),
+    encodeGetFlowsRequest({ follow: true, whitelist: filters(), fieldMask: fieldMask() }),
     new Metadata(),
   );
   call.on('data', () => {
@@ -43,7 +49,12 @@ function stock(address: string): Counter {
   const client = stockObserverClient(address);
   const pairs = new Map<string, number>();
   let count = 0;
-  const call = client.GetFlows({ follow: true, whitelist: filters() });
+  const mask = fieldMask();
+  const call = client.GetFlows({
+    follow: true,
+    whitelist: filters(),
+    ...(mask ? { field_mask: { paths: [...mask] } } : {}),
+  });
   const name = (e: StockEndpoint | undefined) => (e?.pod_name ? `${e.namespace}/${e.pod_name}` : 'world');
   call.on('data', (msg: { flow?: { source?: StockEndpoint; destination?: StockEndpoint } }) => {
     count += 1;
@@ -74,6 +85,7 @@ async function skymap(address: string): Promise<Counter> {
   createRelayClient({
     address,
     whitelist: filters(),
+    fieldMask: fieldMask(),
     onEvents: (batch, wires) => hub.ingest(batch, wires),
     dedupeMaxKeys: intArg('dedupe-keys', 200_000),
     // --batch N overrides the product default (relay-types.ts batchMaxEvents).

@@ -8,10 +8,11 @@
 // Each client runs in a fresh process; modes rotate each round; medians are reported.
 //
 //   npx tsx scripts/bench-ingest.ts [--rounds 3] [--seconds 5] [--warmup 2]
-//     [--scenarios base,cardinality,filter] [--messages 40000]
+//     [--scenarios base,cardinality,filter,essential] [--messages 40000]
 //
 // Scenarios: base (demo cluster + 500 scale pods), cardinality (10,000 pods, 50,000 external IPs),
-// filter (base stream, a namespace filter pushed down to the server in GetFlowsRequest.whitelist).
+// filter (base stream, a namespace filter pushed down to the server in GetFlowsRequest.whitelist),
+// essential (base stream, every client asking for SKYMAP_RELAY_FIELDS=essential's field mask).
 
 import {
   cpuSeconds,
@@ -30,6 +31,8 @@ interface Scenario {
   readonly extraPods: number;
   readonly externalIps: number;
   readonly namespace?: string;
+  /** Every client asks for this field set (SKYMAP_RELAY_FIELDS). */
+  readonly fields?: 'essential';
 }
 
 const SCENARIOS: Record<string, Scenario> = {
@@ -44,6 +47,12 @@ const SCENARIOS: Record<string, Scenario> = {
     extraPods: 500,
     externalIps: 2_000,
     namespace: 'shop',
+  },
+  essential: {
+    name: 'field mask: every client asks for the essential fields (SKYMAP_RELAY_FIELDS=essential)',
+    extraPods: 500,
+    externalIps: 2_000,
+    fields: 'essential',
   },
 };
 
@@ -79,12 +88,24 @@ async function runScenario(s: Scenario, rounds: number, seconds: number, warmup:
     `stream: ${fmt(Number(info.messages))} messages replayed in a loop, mean ${info.meanBytes} bytes, ${fmt(Number(info.distinctPods))} distinct pods`,
   );
   const samples = new Map<string, Sample[]>(MODES.map((m) => [m.key, []]));
+  const variantArgs: string[] = [];
+  if (s.namespace) variantArgs.push('--namespace', s.namespace);
+  if (s.fields) variantArgs.push('--fields', s.fields);
+  if (variantArgs.length > 0) {
+    // The server builds a filtered or masked copy of the stream on the first such request (seconds
+    // for a field mask): an untimed client asks first, so no measured client waits for it.
+    const prime = spawnScript('bench-ingest-client.ts', [
+      ...['--mode', 'wire', '--port', String(info.port), '--seconds', '1', '--warmup', '5'],
+      ...variantArgs,
+    ]);
+    await prime.next();
+    await prime.stop();
+  }
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < MODES.length; k++) {
       const mode = MODES[(k + round) % MODES.length]!;
       const args = ['--mode', mode.key, '--port', String(info.port), '--seconds', String(seconds)];
-      args.push('--warmup', String(warmup));
-      if (s.namespace) args.push('--namespace', s.namespace);
+      args.push('--warmup', String(warmup), ...variantArgs);
       const client = spawnScript('bench-ingest-client.ts', args);
       const cpu0 = cpuSeconds(serverPid);
       const result = await client.next();
@@ -132,12 +153,12 @@ async function main(): Promise<void> {
   const rounds = intArg('rounds', 3);
   const seconds = numArg('seconds', 5);
   const warmup = numArg('warmup', 2);
-  const names = strArg('scenarios', 'base,cardinality,filter').split(',');
+  const names = strArg('scenarios', 'base,cardinality,filter,essential').split(',');
   console.log(`# bench-ingest — ${machineLine()}`);
   console.log(`${rounds} rounds × ${seconds} s per client after ${warmup} s warm-up; medians; loopback only`);
   for (const name of names) {
     const s = SCENARIOS[name];
-    if (!s) throw new Error(`unknown scenario ${name} (base, cardinality, filter)`);
+    if (!s) throw new Error(`unknown scenario ${name} (base, cardinality, filter, essential)`);
     await runScenario(s, rounds, seconds, warmup);
   }
 }

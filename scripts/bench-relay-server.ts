@@ -10,9 +10,10 @@
 
 import http2 from 'node:http2';
 import { matchRelayLists } from '../server/domain/flow-filter';
+import { maskFlow } from '../server/domain/flow-mask';
 import { decodeGetFlowsRequest } from '../server/sources/hubble/relay-codec';
 import type { RelayFlowsRequest } from '../server/sources/hubble/relay-types';
-import { type BenchStream, buildBenchStream, filterStream, stampedSlice } from './bench-stream';
+import { type BenchStream, buildBenchStream, filterStream, frameEvents, stampedSlice } from './bench-stream';
 import { intArg } from './bench-support';
 
 const GET_FLOWS = '/observer.Observer/GetFlows';
@@ -33,11 +34,20 @@ const variants = new Map<string, BenchStream>([['', base]]);
 function variantFor(req: RelayFlowsRequest): BenchStream {
   const whitelist = req.whitelist ?? [];
   const blacklist = req.blacklist ?? [];
-  if (whitelist.length === 0 && blacklist.length === 0) return base;
-  const key = JSON.stringify([whitelist, blacklist]);
+  const mask = req.fieldMask ?? [];
+  if (whitelist.length === 0 && blacklist.length === 0 && mask.length === 0) return base;
+  const key = JSON.stringify([whitelist, blacklist, mask]);
   let stream = variants.get(key);
   if (stream === undefined) {
     stream = filterStream(base, (e) => e.kind !== 'flow' || matchRelayLists(whitelist, blacklist, e.flow));
+    // The field mask, applied once up front like the filters (Relay applies it per flow).
+    if (mask.length > 0) {
+      stream = frameEvents(
+        stream.events.map((e) => (e.kind === 'flow' ? { ...e, flow: maskFlow(e.flow, mask) } : e)),
+      );
+      const bytes = stream.messageOffsets[stream.messageOffsets.length - 1]!;
+      console.log(`field mask: ${mask.length} paths, mean ${Math.round(bytes / stream.events.length)} bytes`);
+    }
     variants.set(key, stream);
     const share = (100 * stream.events.length) / Math.max(1, base.events.length);
     console.log(

@@ -1,9 +1,11 @@
 // Environment → one validated, typed configuration, read once at start-up. Every failure names the
 // setting in one line so an operator can fix it without reading a stack trace.
+
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { cachedScopes } from '../auth/scopes-file';
 import { AuthSettingError, type AuthSettings, parseAuthSettings } from '../auth/settings';
 import { parseRedactRules, type RedactRules } from '../domain/redact';
+import { RELAY_FIELD_SETS, type RelayFieldSet } from '../sources/hubble/relay-fields';
 import { parseTalosconfig } from '../sources/talos/talosconfig';
 import { parseNamespacesSetting } from './namespaces-setting';
 
@@ -44,6 +46,8 @@ export interface Config {
   readonly namespaces: readonly string[] | undefined;
   /** TALOSCONFIG: talosconfig path for per-node Talos API data; undefined = Talos API not used. */
   readonly talosconfig?: string;
+  /** SKYMAP_RELAY_FIELDS: every flow field from Relay, or the essential ones (a GetFlows field mask). */
+  readonly relayFields: RelayFieldSet;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +94,16 @@ function positiveNumber(env: Env, setting: string, fallback: number, max: number
     throw new ConfigError(setting, `expected a number between 1 and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function relayFieldsFrom(env: Env): RelayFieldSet {
+  const raw = env.SKYMAP_RELAY_FIELDS?.trim();
+  if (raw === undefined || raw === '') return 'all';
+  const set = RELAY_FIELD_SETS.find((name) => name === raw);
+  if (set === undefined) {
+    throw new ConfigError('SKYMAP_RELAY_FIELDS', `expected ${RELAY_FIELD_SETS.join(' or ')}, got "${raw}"`);
+  }
+  return set;
 }
 
 function hubbleFrom(env: Env): HubbleSource | undefined {
@@ -191,5 +205,6 @@ export function loadConfig(env: Env): Config {
     redact: redactFrom(env),
     namespaces: namespacesFrom(env),
     talosconfig: talosconfigFrom(env),
+    relayFields: relayFieldsFrom(env),
   };
 }

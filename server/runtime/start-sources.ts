@@ -5,6 +5,7 @@
 import { matchRelayLists } from '../domain/flow-filter';
 import { keepNamespaces, namespaceWhitelist } from '../hub/namespace-mode';
 import { createRelayClient } from '../sources/hubble/relay-client';
+import { relayFieldMask } from '../sources/hubble/relay-fields';
 import { createClusterSource } from '../sources/kubernetes/cluster-source';
 import { loadKubeConfig } from '../sources/kubernetes/kubeconfig';
 import { watchedResourcesFor } from '../sources/kubernetes/watched-resources';
@@ -52,6 +53,8 @@ export async function startSources(runtime: Runtime): Promise<void> {
         tls: config.hubble.mode === 'relay' ? config.hubble.tls : undefined,
         // SKYMAP_NAMESPACES: ask Relay for those namespaces only, and drop whatever else arrives.
         whitelist: namespaceWhitelist(config.namespaces),
+        // SKYMAP_RELAY_FIELDS=essential: Relay leaves out the fields no live view reads.
+        fieldMask: relayFieldMask(config.relayFields),
         onEvents: (batch, wires) => {
           const kept = keepNamespaces(batch, wires, config.namespaces);
           hub.ingest(kept.events, kept.wires);

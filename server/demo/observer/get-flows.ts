@@ -1,7 +1,9 @@
 // One GetFlows call on the demo Relay: node_status first (like Relay), then the back-fill chosen by
-// selectBackfill, then live events (follow), each through the request's filters and time bounds.
+// selectBackfill, then live events (follow), each through the request's filters and time bounds,
+// and cut down to the request's field mask when it has one (as Hubble does before sending).
 import { status as grpcStatus, Metadata, type ServerWritableStream } from '@grpc/grpc-js';
 import type { Flow, FlowEvent } from '../../domain/flow';
+import { maskFlow } from '../../domain/flow-mask';
 import { encodeGetFlowsResponseFast } from '../../sources/hubble/encode-flow-fast';
 import { decodeGetFlowsRequest } from '../../sources/hubble/relay-codec';
 import type { RelayFlowsRequest } from '../../sources/hubble/relay-types';
@@ -67,6 +69,19 @@ function serve(ctx: GetFlowsContext, call: GetFlowsCall, req: RelayFlowsRequest)
   const accept = (flow: Flow, node: string): boolean =>
     !(unavailable.size > 0 && unavailable.has(node)) && (predicate === undefined || predicate(filters, flow));
   const bounds = timeBounds(req);
+  const mask = req.fieldMask && req.fieldMask.length > 0 ? req.fieldMask : undefined;
+  // Masked flows are encoded for this stream; unmasked ones reuse the bytes shared by all streams.
+  // undefined: the masked flow cannot be encoded (skipped, like an unencodable event).
+  const masked = (
+    flowEvent: FlowEvent & { kind: 'flow' },
+    paths: readonly string[],
+  ): Uint8Array | undefined => {
+    try {
+      return encodeGetFlowsResponseFast({ ...flowEvent, flow: maskFlow(flowEvent.flow, paths) });
+    } catch {
+      return undefined;
+    }
+  };
 
   let done = false;
   let unsubscribe: (() => void) | undefined;
@@ -121,7 +136,9 @@ function serve(ctx: GetFlowsContext, call: GetFlowsCall, req: RelayFlowsRequest)
     );
   }
   const backfill = selectBackfill(ctx.source.history(), req, accept);
-  writer.start(backfillBytes(ctx, statusEvents, backfill.events));
+  const maskEvent =
+    mask === undefined ? undefined : (event: FlowEvent & { kind: 'flow' }) => masked(event, mask);
+  writer.start(backfillBytes(ctx, statusEvents, backfill.events, maskEvent));
   if (done || !req.follow || backfill.reachedUntil) return;
 
   // history() and subscribe() run in the same tick, so no event falls between them.
@@ -135,6 +152,11 @@ function serve(ctx: GetFlowsContext, call: GetFlowsCall, req: RelayFlowsRequest)
           return;
         }
         if (beforeSince(t, bounds) || !accept(event.flow, eventNode(event))) continue;
+      }
+      if (maskEvent !== undefined && event.kind === 'flow') {
+        const own = maskEvent(event);
+        if (own !== undefined) writer.offer(own);
+        continue;
       }
       writer.offer(bytes);
     }
@@ -158,9 +180,15 @@ function* backfillBytes(
   ctx: GetFlowsContext,
   head: readonly Uint8Array[],
   events: readonly FlowEvent[],
+  masked?: (event: FlowEvent & { kind: 'flow' }) => Uint8Array | undefined,
 ): Generator<Uint8Array> {
   yield* head;
   for (const event of events) {
+    if (masked !== undefined && event.kind === 'flow') {
+      const own = masked(event);
+      if (own !== undefined) yield own;
+      continue;
+    }
     let bytes = ctx.encoded.get(event);
     if (bytes === undefined) {
       try {

@@ -233,6 +233,30 @@ describe('demo Relay behaviour', () => {
     s.stream.cancel();
   });
 
+  it("cuts back-filled and live flows down to the request's field mask, as Hubble does", async () => {
+    const fieldMask = ['time', 'uuid', 'verdict', 'source.namespace', 'l4'];
+    const s = openFlows({ follow: true, number: 1, fieldMask });
+    await waitFor('back-fill', () => flowIds(s.events).length >= 1);
+    source.publish([testFlow('a', { uuid: 'live-masked' })]);
+    await waitFor('live flow', () => flowIds(s.events).includes('live-masked'));
+    const flows = s.events.flatMap((e) => (e.kind === 'flow' ? [e.flow] : []));
+    expect(flows.length).toBeGreaterThanOrEqual(2);
+    for (const flow of flows) {
+      const present = Object.entries(flow)
+        .filter(([, v]) => v !== undefined)
+        .map(([k]) => k);
+      expect(present.sort()).toEqual(['l4', 'source', 'time', 'uuid', 'verdict']);
+      expect(flow.source).toEqual({ namespace: 'shop' });
+      expect(flow.l4?.TCP?.destination_port).toBe(80);
+    }
+    // Other streams still get every field (the shared, unmasked bytes).
+    const full = openFlows({ follow: false, number: 1 });
+    await full.ended;
+    const first = full.events.find((e) => e.kind === 'flow');
+    expect(first?.kind === 'flow' && first.flow.source?.pod_name).toBeTruthy();
+    s.stream.cancel();
+  });
+
   it('a filter hook that throws ends only that stream (INTERNAL), never the publisher', async () => {
     const s = openFlows({ follow: true, whitelist: [{ verdict: ['ERROR'] }] });
     await waitFor('node status', () => s.events.length >= 2);
