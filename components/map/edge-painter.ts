@@ -2,26 +2,22 @@
 // main thread then spends nothing on edges, not even rasterising them (without a GPU, a full redraw
 // of 5,000 edges costs ~25 ms of main-thread time in the compositor commit). The page sends the view
 // (zoom, size, theme, selection); the worker has the edges and positions already.
-import { drawEdges, type EdgeContext, type EdgePalette, type ViewTransform } from './edge-canvas-draw';
+import { drawEdges, type EdgeContext, type EdgeDrawInput } from './edge-canvas-draw';
 import type { DrawnEdge } from './graph-patch';
 import type { Point } from './layout-engine';
 import { edgeLabel, edgeStrokeWidth, edgeTone } from './map-geometry';
 
-export interface EdgeViewMessage {
+/** The view half of EdgeDrawInput, as the page posts it (the worker holds edges and positions). */
+export type EdgeViewMessage = Pick<
+  EdgeDrawInput,
+  'transform' | 'width' | 'height' | 'pixelRatio' | 'arrows' | 'labels' | 'palette' | 'windowSeconds'
+> & {
   readonly type: 'edge-view';
-  readonly transform: ViewTransform;
-  readonly width: number;
-  readonly height: number;
-  readonly pixelRatio: number;
-  readonly arrows: boolean;
-  readonly labels: boolean;
   /** The selected card: edges not touching it are drawn faint. */
   readonly focus?: string;
   /** Drawn by the page on top (selected, hovered). */
   readonly skip: readonly string[];
-  readonly palette: EdgePalette;
-  readonly windowSeconds: number;
-}
+};
 
 export interface EdgeCanvasMessage {
   readonly type: 'edge-canvas';
