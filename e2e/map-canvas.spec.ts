@@ -3,10 +3,8 @@
 // server workloads (336 edges); the spec checks what a person sees and does there: every card, edges
 // actually drawn, and a click on an edge's line opening that edge's details.
 import { expect, test } from '@playwright/test';
-import type { ObserverServer } from '../server/demo/observer';
 import type { FlowEvent } from '../server/domain/flow';
-import { createFaultySource, type FaultySource, startRelay } from '../server/faults/fault-support';
-import { type SkymapProcess, startSkymap } from './skymap-process';
+import { type OwnRelaySkymap, startOnOwnRelay } from './skymap-process';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -14,10 +12,7 @@ const CLIENTS = 24;
 const SERVERS = 14;
 const NODE = 'canvas-node-1';
 
-let source: FaultySource;
-let relay: ObserverServer;
-let skymap: SkymapProcess;
-let timer: ReturnType<typeof setInterval> | undefined;
+let own: OwnRelaySkymap;
 
 const pad = (i: number) => String(i).padStart(2, '0');
 
@@ -61,17 +56,11 @@ function round(): FlowEvent[] {
 }
 
 test.beforeAll(async () => {
-  source = createFaultySource([{ name: NODE, state: 'NODE_CONNECTED' }]);
-  source.publish(round());
-  relay = await startRelay(source);
-  skymap = await startSkymap({ HUBBLE_RELAY_ADDR: relay.address });
-  timer = setInterval(() => source.publish(round()), 2000);
+  own = await startOnOwnRelay({ node: NODE, flows: round, everyMs: 2000 });
 });
 
 test.afterAll(async () => {
-  if (timer) clearInterval(timer);
-  await skymap?.stop();
-  await relay?.close();
+  await own?.stop();
 });
 
 test('a map of 336 edges draws them on a canvas and a click on a line selects that edge', async ({
@@ -79,7 +68,7 @@ test('a map of 336 edges draws them on a canvas and a click on a line selects th
 }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${skymap.url}/map`);
+  await page.goto(`${own.skymap.url}/map`);
   await expect(page.getByTestId('map-state')).toHaveText('live');
   await expect(page.locator('[data-node-id="load/client-00"]')).toBeVisible();
   await expect(page.locator('[data-node-id="load/server-13"]')).toBeVisible();

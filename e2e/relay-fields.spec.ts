@@ -2,19 +2,14 @@
 // field mask, Relay (the demo server, which honours masks as Hubble does) sends only those fields,
 // and what a person sees — the map's edge, the explorer's row — still comes through.
 import { expect, test } from '@playwright/test';
-import type { ObserverServer } from '../server/demo/observer';
 import type { FlowEvent } from '../server/domain/flow';
-import { createFaultySource, type FaultySource, startRelay } from '../server/faults/fault-support';
 import type { RelayFlowsRequest } from '../server/sources/hubble/relay-types';
-import { type SkymapProcess, startSkymap } from './skymap-process';
+import { type OwnRelaySkymap, startOnOwnRelay } from './skymap-process';
 
 test.describe.configure({ mode: 'serial' });
 
 const NODE = 'fields-node-1';
-let source: FaultySource;
-let relay: ObserverServer;
-let skymap: SkymapProcess;
-let timer: ReturnType<typeof setInterval> | undefined;
+let own: OwnRelaySkymap;
 const requests: RelayFlowsRequest[] = [];
 
 function flows(): FlowEvent[] {
@@ -42,17 +37,17 @@ function flows(): FlowEvent[] {
 }
 
 test.beforeAll(async () => {
-  source = createFaultySource([{ name: NODE, state: 'NODE_CONNECTED' }]);
-  source.publish(flows());
-  relay = await startRelay(source, { onRequest: (req) => requests.push(req) });
-  skymap = await startSkymap({ HUBBLE_RELAY_ADDR: relay.address, SKYMAP_RELAY_FIELDS: 'essential' });
-  timer = setInterval(() => source.publish(flows()), 1000);
+  own = await startOnOwnRelay({
+    node: NODE,
+    flows,
+    everyMs: 1000,
+    env: { SKYMAP_RELAY_FIELDS: 'essential' },
+    onRequest: (req) => requests.push(req),
+  });
 });
 
 test.afterAll(async () => {
-  if (timer) clearInterval(timer);
-  await skymap?.stop();
-  await relay?.close();
+  await own?.stop();
 });
 
 test('essential fields: Relay is asked for the mask, the map and the explorer still show the traffic', async ({
@@ -63,12 +58,12 @@ test('essential fields: Relay is asked for the mask, the map and the explorer st
   const mask = requests.find((r) => r.fieldMask)?.fieldMask ?? [];
   expect(mask).not.toContain('node_labels');
 
-  await page.goto(`${skymap.url}/map`);
+  await page.goto(`${own.skymap.url}/map`);
   await expect(page.locator('[data-edge-id="web/front->web/api"]')).toBeAttached();
 
-  await page.goto(`${skymap.url}/flows`);
+  await page.goto(`${own.skymap.url}/flows`);
   await expect(page.getByText('web/front-1').first()).toBeVisible();
-  const body = (await (await request.get(`${skymap.url}/api/flows?limit=5`)).json()) as {
+  const body = (await (await request.get(`${own.skymap.url}/api/flows?limit=5`)).json()) as {
     flows: Record<string, unknown>[];
   };
   expect(body.flows.length).toBeGreaterThan(0);

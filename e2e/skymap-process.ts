@@ -3,6 +3,9 @@
 // the demo cluster that playwright.config.ts starts.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import type { FlowEvent } from '../server/domain/flow';
+import { createFaultySource, startRelay } from '../server/faults/fault-support';
+import type { RelayFlowsRequest } from '../server/sources/hubble/relay-types';
 import { freePort } from '../server/test-support/free-port';
 
 // Re-exported: callers import it from here with the rest of the process helpers.
@@ -64,6 +67,37 @@ export async function startSkymap(env: Record<string, string>): Promise<SkymapPr
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
+    },
+  };
+}
+
+export interface OwnRelaySkymap {
+  readonly skymap: SkymapProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * A production Skymap on our own Relay (the demo cluster's Observer server) with one connected
+ * node, fed `flows()` now and every `everyMs` (fresh times keep the live views showing them).
+ */
+export async function startOnOwnRelay(options: {
+  readonly node: string;
+  readonly flows: () => FlowEvent[];
+  readonly everyMs: number;
+  readonly env?: Record<string, string>;
+  readonly onRequest?: (req: RelayFlowsRequest) => void;
+}): Promise<OwnRelaySkymap> {
+  const source = createFaultySource([{ name: options.node, state: 'NODE_CONNECTED' }]);
+  source.publish(options.flows());
+  const relay = await startRelay(source, options.onRequest ? { onRequest: options.onRequest } : {});
+  const skymap = await startSkymap({ HUBBLE_RELAY_ADDR: relay.address, ...options.env });
+  const timer = setInterval(() => source.publish(options.flows()), options.everyMs);
+  return {
+    skymap,
+    stop: async () => {
+      clearInterval(timer);
+      await skymap.stop();
+      await relay.close();
     },
   };
 }
