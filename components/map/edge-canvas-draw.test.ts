@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { drawEdges, type EdgeContext, edgeAt, edgeSegments, segmentDistance } from './edge-canvas-draw';
-import type { DrawnEdge } from './graph-patch';
 import type { Point } from './layout-engine';
+import { drawnEdge } from './test-builders';
 
-const edge = (source: string, target: string, extra: Partial<DrawnEdge> = {}): DrawnEdge => ({
-  id: `${source}->${target}`,
-  source,
-  target,
-  flows: 300,
-  forwarded: 300,
-  dropped: 0,
-  mixed: false,
-  http5xx: 0,
-  httpRequests: 0,
-  p95Ms: null,
-  dnsErrors: 0,
-  ports: ['80/TCP'],
-  ...extra,
-});
+const edge = drawnEdge;
 
 const positions = new Map<string, Point>([
   ['a', { x: 0, y: 0 }],

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeContext } from './edge-canvas-draw';
 import { EdgePainter, type EdgeViewMessage } from './edge-painter';
-import type { DrawnEdge } from './graph-patch';
+import { drawnEdge } from './test-builders';
 
-const edge = (source: string, target: string, flows: number): DrawnEdge => ({
-  id: `${source}->${target}`,
-  source,
-  target,
-  flows,
-  forwarded: flows,
-  dropped: 0,
-  mixed: false,
-  http5xx: 0,
-  httpRequests: 0,
-  p95Ms: null,
-  dnsErrors: 0,
-  ports: ['80/TCP'],
-});
+const edge = (source: string, target: string, flows: number) => drawnEdge(source, target, { flows });
 
 function fakeSurface() {
   const strokes: string[] = [];

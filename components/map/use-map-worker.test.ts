@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_GRAPH } from './graph-patch';
-import { type MapWorkerState, reduceWorkerUpdate } from './use-map-worker';
+import { INITIAL_MAP_WORKER_STATE, reduceWorkerUpdate } from './use-map-worker';
 
-const initial: MapWorkerState = {
-  graph: EMPTY_GRAPH,
-  positions: new Map(),
-  loaded: false,
-  connection: 'connecting',
-  detail: null,
-  namespaces: [],
-  draftsSettled: 0,
-  draft: false,
-  canvasEdges: 0,
-};
+const initial = INITIAL_MAP_WORKER_STATE;
 
 describe('reduceWorkerUpdate', () => {
   it('draws a draft, then counts the settled layout that replaces it and its time', () => {

@@ -31,7 +31,7 @@ export interface MapWorkerState {
   readonly canvasEdges: number;
 }
 
-const INITIAL: MapWorkerState = {
+export const INITIAL_MAP_WORKER_STATE: MapWorkerState = {
   graph: EMPTY_GRAPH,
   positions: new Map(),
   loaded: false,
@@ -90,7 +90,7 @@ export interface MapWorkerLink {
 
 export function useMapWorker(state: MapUrlState): MapWorkerState & { relayout(): void; link: MapWorkerLink } {
   const workerRef = useRef<Worker | undefined>(undefined);
-  const [view, setView] = useState<MapWorkerState>(INITIAL);
+  const [view, setView] = useState<MapWorkerState>(INITIAL_MAP_WORKER_STATE);
 
   useEffect(() => {
     if (typeof Worker === 'undefined') return;
