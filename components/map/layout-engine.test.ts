@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LayoutEngine } from './layout-engine';
-import { boundsOf, CARD_H, CARD_W } from './map-geometry';
+import { boundsOf, CARD_H, CARD_W, GROUP_BOX_PADDING } from './map-geometry';
 
 const nodes = (n: number, group = 'ns:a') =>
   Array.from({ length: n }, (_, i) => ({ id: `${group}/${i}`, group }));
@@ -40,8 +40,9 @@ describe('LayoutEngine', () => {
     expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(300);
   });
 
-  it("keeps cards out of other groups' boxes when they link across groups", () => {
-    // 12 namespaces of 1–12 cards and an outside band, two random links per card (fixed seed).
+  it('keeps group boxes apart when cards link across groups, also for cards that come later', () => {
+    // 12 namespaces of 1–12 cards and an outside band, two random links per card (fixed seed); a
+    // quarter of the cards arrive after the first layout, in three batches.
     let seed = 1;
     const rand = () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -56,18 +57,28 @@ describe('LayoutEngine', () => {
       const b = input[Math.floor(rand() * input.length)]!;
       if (a !== b) links.push({ source: a.id, target: b.id });
     }
-    const at = new LayoutEngine().layout(input, links);
-    const groups = new Map<string, { x: number; y: number }[]>();
-    for (const n of input) groups.set(n.group, [...(groups.get(n.group) ?? []), at.get(n.id)!]);
-    const boxes = [...groups].map(([group, points]) => ({ group, box: boundsOf(points, 18)! }));
-    const intruders = input.filter((n) => {
-      const p = at.get(n.id)!;
-      return boxes.some(
-        ({ group, box }) =>
-          group !== n.group && p.x > box.x && p.x < box.x + box.w && p.y > box.y && p.y < box.y + box.h,
-      );
-    });
-    expect(intruders.map((n) => n.id)).toEqual([]);
+    const later = input.filter(() => rand() < 0.25);
+    const overlappingBoxes = (present: typeof input, at: ReadonlyMap<string, { x: number; y: number }>) => {
+      const groups = new Map<string, { x: number; y: number }[]>();
+      for (const n of present) groups.set(n.group, [...(groups.get(n.group) ?? []), at.get(n.id)!]);
+      const boxes = [...groups].map(([group, points]) => ({
+        group,
+        box: boundsOf(points, GROUP_BOX_PADDING)!,
+      }));
+      const pairs: string[] = [];
+      for (const [i, { group, box: a }] of boxes.entries())
+        for (const { group: other, box: b } of boxes.slice(i + 1))
+          if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+            pairs.push(`${group}|${other}`);
+      return pairs;
+    };
+    const engine = new LayoutEngine();
+    let present = input.filter((n) => !later.includes(n));
+    expect(overlappingBoxes(present, engine.layout(present, links))).toEqual([]);
+    for (let batch = 0; batch < 3; batch++) {
+      present = [...present, ...later.filter((_, i) => i % 3 === batch)];
+      expect(overlappingBoxes(present, engine.layout(present, links))).toEqual([]);
+    }
   });
 
   it('is deterministic', () => {

@@ -3,7 +3,7 @@
 // rest. Groups (namespaces, "outside the cluster", the node layer) get sticky grid cells. Runs in a
 // Web Worker in the browser; plain code so it is testable and benchmarkable in Node.
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3';
-import { GRID_X, GRID_Y, SlotGrid } from './layout-grid';
+import { GRID_X, GRID_Y, GroupBoxes, SlotGrid } from './layout-grid';
 
 export interface LayoutNodeInput {
   readonly id: string;
@@ -125,13 +125,23 @@ export class LayoutEngine {
       simulation.alpha(first ? (big ? 0.5 : 1) : 0.6);
       const ticks = big ? (first ? 30 : 80) : first ? 150 : 120;
       for (let i = 0; i < ticks; i++) simulation.tick();
+      // Each new card takes the nearest slot where its group's box stays clear of the others' (a
+      // card linked across groups would otherwise sit in, or push its box into, a neighbour's).
+      const boxes = new GroupBoxes();
       for (const node of nodes) {
         const known = this.positions.get(node.id);
-        if (known) this.slots.occupy(known);
+        if (known) {
+          this.slots.occupy(known);
+          boxes.add(node.group, known);
+        }
       }
       for (const node of simNodes) {
-        if (!this.positions.has(node.id))
-          this.positions.set(node.id, this.slots.place({ x: node.x, y: node.y / ASPECT }));
+        if (this.positions.has(node.id)) continue;
+        const at = this.slots.place({ x: node.x, y: node.y / ASPECT }, (slot) =>
+          boxes.fits(node.group, slot),
+        );
+        boxes.add(node.group, at);
+        this.positions.set(node.id, at);
       }
     }
     const result = new Map<string, Point>();

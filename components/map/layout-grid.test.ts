@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRID_X, GRID_Y, SlotGrid } from './layout-grid';
+import { GRID_X, GRID_Y, GroupBoxes, SlotGrid } from './layout-grid';
 import { CARD_H, CARD_W } from './map-geometry';
 
 describe('SlotGrid', () => {
@@ -22,5 +22,28 @@ describe('SlotGrid', () => {
         const q = placed[j]!;
         expect(Math.abs(p.x - q.x) >= CARD_W || Math.abs(p.y - q.y) >= CARD_H).toBe(true);
       }
+  });
+
+  it('takes the nearest slot where the card fits, within a few rings, else the nearest free one', () => {
+    const grid = new SlotGrid();
+    expect(grid.place({ x: 0, y: 0 }, (slot) => slot.x >= 2 * GRID_X)).toEqual({ x: 2 * GRID_X, y: 0 });
+    // Nowhere within reach fits: the nearest free slot, not one 100 rings away.
+    expect(grid.place({ x: 0, y: 0 }, (slot) => slot.x >= 100 * GRID_X)).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe('GroupBoxes', () => {
+  it("fits a card where its group's grown box overlaps no other group's box", () => {
+    const boxes = new GroupBoxes();
+    boxes.add('a', { x: 0, y: 0 });
+    // Beside a's card (boxes keep a gap), straight under it (boxes taller than a row overlap).
+    expect(boxes.fits('b', { x: GRID_X, y: 0 })).toBe(true);
+    expect(boxes.fits('b', { x: 0, y: GRID_Y })).toBe(false);
+    expect(boxes.fits('b', { x: 0, y: 2 * GRID_Y })).toBe(true);
+    // A group may grow next to its own cards.
+    expect(boxes.fits('a', { x: 0, y: GRID_Y })).toBe(true);
+    boxes.add('b', { x: 2 * GRID_X, y: 0 });
+    // a growing to the right would now cover b's box.
+    expect(boxes.fits('a', { x: 3 * GRID_X, y: 0 })).toBe(false);
   });
 });

@@ -39,6 +39,9 @@ export interface Box {
   h: number;
 }
 
+/** Padding of a group's box (groupBoxes) around its cards. */
+export const GROUP_BOX_PADDING = 18;
+
 export function boundsOf(points: readonly Point[], padding: number): Box | undefined {
   if (points.length === 0) return undefined;
   let minX = Number.POSITIVE_INFINITY;
@@ -108,7 +111,7 @@ export function groupBoxes(
     byGroup.set(node.group, list);
   }
   return [...byGroup.entries()].flatMap(([group, points]) => {
-    const box = boundsOf(points, 18);
+    const box = boundsOf(points, GROUP_BOX_PADDING);
     if (!box) return [];
     const label = group.startsWith('ns:')
       ? group.slice(3)
