@@ -67,6 +67,25 @@ function stock(address: string): Counter {
   return () => count;
 }
 
+/** Skymap's Relay client alone (receive, decode, de-duplicate, batch): what (c) costs before the hub. */
+async function relayClientOnly(address: string): Promise<Counter> {
+  const { createRelayClient } = await import('../server/sources/hubble/relay-client');
+  let count = 0;
+  createRelayClient({
+    address,
+    whitelist: filters(),
+    fieldMask: fieldMask(),
+    onEvents: (batch) => {
+      count += batch.length;
+    },
+    dedupeMaxKeys: intArg('dedupe-keys', 200_000),
+    batchMaxEvents: intArg('batch', 0, 0) || undefined,
+    statusPollMs: 60_000,
+    namespacesPollMs: 60_000,
+  });
+  return () => count;
+}
+
 async function skymap(address: string): Promise<Counter> {
   const { Hub } = await import('../server/hub/hub');
   const { createRelayClient } = await import('../server/sources/hubble/relay-client');
@@ -113,7 +132,9 @@ async function main(): Promise<void> {
           ? stock(address)
           : mode === 'skymap'
             ? await skymap(address)
-            : undefined;
+            : mode === 'client'
+              ? await relayClientOnly(address)
+              : undefined;
   if (counter === undefined) throw new Error(`unknown --mode ${mode}`);
   await new Promise((resolve) => setTimeout(resolve, warmup * 1000));
   const startCount = counter();

@@ -3,6 +3,8 @@
 //   (a) wire limit: a bare grpc-js client that receives raw message bytes and does nothing else
 //   (b) stock: a @grpc/proto-loader client (decode + toObject) counting src→dst pairs in a Map
 //   (c) Skymap: Relay client → domain flows → hub ingest (aggregation, history, …) → hub tick
+// plus (a') the wire limit with grpc-js's default 64 KiB window and (c') Skymap's Relay client
+// without the hub, which splits (c)'s CPU per flow into receiving, decoding and the hub.
 // The server (scripts/bench-relay-server.ts, its own process) replays a recorded stream of
 // pre-framed messages, so it is not the bottleneck; its CPU share is printed to show that.
 // Each client runs in a fresh process; modes rotate each round; medians are reported.
@@ -61,6 +63,7 @@ const MODES = [
   { key: 'stock', label: '(b) stock: proto-loader + toObject + Map' },
   { key: 'skymap', label: '(c) Skymap: relay client → hub ingest + tick' },
   { key: 'wire64', label: "(a') grpc-js raw bytes, default 64 KiB window" },
+  { key: 'client', label: "(c') Skymap's relay client alone, no hub" },
 ] as const;
 
 interface Sample {
@@ -143,6 +146,11 @@ async function runScenario(s: Scenario, rounds: number, seconds: number, warmup:
   console.log(
     `ratios, per CPU-second: c/b = ${ratio(cpu('skymap'), cpu('stock'))}   c/a = ${ratio(cpu('skymap'), cpu('wire'))}   ` +
       `(µs per flow: a ${(1e6 / cpu('wire')).toFixed(1)}, b ${(1e6 / cpu('stock')).toFixed(1)}, c ${(1e6 / cpu('skymap')).toFixed(1)})`,
+  );
+  // Where (c)'s CPU per flow goes: receiving (a), decoding and de-duplicating (c' − a), the hub (c − c').
+  const us = (key: string) => 1e6 / cpu(key);
+  console.log(
+    `(c) per flow: grpc-js receive ${us('wire').toFixed(1)} µs + decode, de-duplicate, batch ${(us('client') - us('wire')).toFixed(1)} µs + hub ${(us('skymap') - us('client')).toFixed(1)} µs`,
   );
   console.log(
     `Skymap process: RSS ${Math.round(median(sky.map((x) => x.rssMiB)))} MiB, slowest hub tick ${median(sky.map((x) => x.tickMsMax ?? 0)).toFixed(1)} ms (median over rounds)`,
