@@ -30,8 +30,26 @@ describe('traffic series', () => {
     // One hour later the same ring slots are reused and old counts vanish.
     recordFlow(series, { verdict: 'FORWARDED' }, base + 3600_000);
     const later = seriesPoints(series, base + 3601_500, 3600, 60);
-    const total = later.reduce((sum, p) => sum + p.flows * 60, 0);
+    // Rates back to counts: every step is 60 s wide but the newest, which ends at the last complete
+    // second (base + 3600 s).
+    const lastComplete = base / 1000 + 3600;
+    const seconds = (t: number) => Math.min(60, lastComplete - t / 1000 + 1);
+    const total = later.reduce((sum, p) => sum + p.flows * seconds(p.t), 0);
     expect(total).toBeCloseTo(10);
+  });
+});
+
+describe('seriesPoints at any moment within a step', () => {
+  it('gives the newest, still filling step the rate of the seconds it has', () => {
+    const series = createTrafficSeries();
+    // 300 flows in every second for the last 40 seconds.
+    for (let s = 0; s < 40; s++)
+      for (let i = 0; i < 300; i++) recordFlow(series, { verdict: 'FORWARDED' }, base + s * 1000 + i);
+    for (let offset = 30_000; offset < 40_000; offset += 1000) {
+      const points = seriesPoints(series, base + offset + 400, 20, 5);
+      expect(points.at(-1)?.flows).toBeCloseTo(300);
+      expect(points.at(-1)?.forwarded).toBeCloseTo(300);
+    }
   });
 });
 

@@ -92,7 +92,8 @@ export function recordFlow(series: TrafficSeries, flow: Flow, atMs: number): voi
 
 /**
  * Points covering the `windowSeconds` before `nowMs`, `stepSeconds` wide each, oldest first.
- * The current (incomplete) second is excluded so the last point never dips.
+ * The current (incomplete) second is excluded and the newest step, which may still be filling,
+ * averages over the seconds it has, so the last point never dips.
  */
 export function seriesPoints(
   series: TrafficSeries,
@@ -127,7 +128,10 @@ export function seriesPoints(
       http4xx += bucket.http4xx;
       for (const [reason, count] of bucket.dropReasons) reasons[reason] = (reasons[reason] ?? 0) + count;
     }
-    const per = (n: number) => n / stepSeconds;
+    // The newest step may end at the last complete second before its full width: a rate over the
+    // seconds it covers, not over the step (that made the last point of every chart dip).
+    const covered = Math.min(stepSeconds, lastComplete - start + 1);
+    const per = (n: number) => n / covered;
     for (const reason of Object.keys(reasons)) reasons[reason] = per(reasons[reason]!);
     points.push({
       t: start * 1000,
