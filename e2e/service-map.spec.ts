@@ -15,6 +15,27 @@ for (const theme of ['dark', 'light'] as const) {
   });
 }
 
+test('namespace boxes never cover one another, also after new services appear', async ({ page }) => {
+  await page.goto('/map');
+  await expect(page.getByTestId('map-state')).toHaveText('live');
+  await expect(page.locator('[data-node-id="shop/frontend"]')).toBeVisible();
+  // A few ticks: services that send their first flows later are placed beside the first layout.
+  await page.waitForTimeout(4000);
+  const boxes = await page.getByTestId('map-group').evaluateAll((groups) =>
+    groups.map((g) => {
+      const r = (g.querySelector('rect') as SVGRectElement).getBoundingClientRect();
+      return { name: g.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThan(5);
+  const overlapping: string[] = [];
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1))
+      if (a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5)
+        overlapping.push(`${a.name} × ${b.name}`);
+  expect(overlapping).toEqual([]);
+});
+
 test('clicking an edge shows its details and puts the selection in the URL', async ({ page }) => {
   await page.goto('/map');
   const edge = page.locator('[data-edge-id="shop/frontend->shop/cart"]');
