@@ -1,6 +1,6 @@
 import { Client, credentials, Metadata } from '@grpc/grpc-js';
 import { ESSENTIAL_FLOW_FIELDS } from '../server/sources/hubble/relay-fields';
-import type { RelayFlowFilter } from '../server/sources/hubble/relay-types';
+import type { RelayClientOptions, RelayFlowFilter } from '../server/sources/hubble/relay-types';
 import { stockObserverClient } from './bench-stock-client';
 import { intArg, numArg, strArg } from './bench-support';
 
@@ -67,28 +67,33 @@ function stock(address: string): Counter {
   return () => count;
 }
 
-/** Skymap's Relay client alone (receive, decode, de-duplicate, batch): what (c) costs before the hub. */
-async function relayClientOnly(address: string): Promise<Counter> {
+/** Skymap's Relay client as the product starts it, but with the bench's stream options. */
+async function startRelayClient(address: string, onEvents: RelayClientOptions['onEvents']): Promise<void> {
   const { createRelayClient } = await import('../server/sources/hubble/relay-client');
-  let count = 0;
   createRelayClient({
     address,
     whitelist: filters(),
     fieldMask: fieldMask(),
-    onEvents: (batch) => {
-      count += batch.length;
-    },
+    onEvents,
     dedupeMaxKeys: intArg('dedupe-keys', 200_000),
+    // --batch N overrides the product default (relay-types.ts batchMaxEvents).
     batchMaxEvents: intArg('batch', 0, 0) || undefined,
     statusPollMs: 60_000,
     namespacesPollMs: 60_000,
+  });
+}
+
+/** Skymap's Relay client alone (receive, decode, de-duplicate, batch): what (c) costs before the hub. */
+async function relayClientOnly(address: string): Promise<Counter> {
+  let count = 0;
+  await startRelayClient(address, (batch) => {
+    count += batch.length;
   });
   return () => count;
 }
 
 async function skymap(address: string): Promise<Counter> {
   const { Hub } = await import('../server/hub/hub');
-  const { createRelayClient } = await import('../server/sources/hubble/relay-client');
   const hub = new Hub({ flowHistory: intArg('history', 20_000), now: Date.now });
   // One browser on the flow tail and one on the default map view, as on a watched dashboard.
   const sink = { ready: () => true, send: () => true };
@@ -101,17 +106,7 @@ async function skymap(address: string): Promise<Counter> {
     ticks.push(performance.now() - start);
   }, 1000);
   timer.unref();
-  createRelayClient({
-    address,
-    whitelist: filters(),
-    fieldMask: fieldMask(),
-    onEvents: (batch, wires) => hub.ingest(batch, wires),
-    dedupeMaxKeys: intArg('dedupe-keys', 200_000),
-    // --batch N overrides the product default (relay-types.ts batchMaxEvents).
-    batchMaxEvents: intArg('batch', 0, 0) || undefined,
-    statusPollMs: 60_000,
-    namespacesPollMs: 60_000,
-  });
+  await startRelayClient(address, (batch, wires) => hub.ingest(batch, wires));
   tickLog = ticks;
   return () => hub.counters.flowsReceived;
 }

@@ -1,6 +1,7 @@
-// The last step of every layout: each newly placed card moves to the nearest free slot of one
-// lattice a card plus a gap apart. The force simulation only has to get neighbourhoods right (cheap:
-// few ticks, one collision pass); cards can then never overlap, and they line up. Pure.
+// The last step of every layout: each newly placed card moves to a free slot of one lattice a card
+// plus a gap apart, the nearest one where its group's box does not grow over another group's. The
+// force simulation only has to get neighbourhoods right (cheap: few ticks, one collision pass);
+// cards can then never overlap, they line up, and group boxes stay apart. Pure.
 import type { Point } from './layout-engine';
 import { type Box, boundsOf, GROUP_BOX_PADDING } from './map-geometry';
 
