@@ -3,6 +3,9 @@
 import type { FlowEvent } from '../domain/flow';
 
 const SECONDS = 10;
+// One slot more than the seconds averaged: the second being filled must not reuse the slot of the
+// oldest second still counted (that dropped a tenth of the rate whenever the current second had flows).
+const SLOTS = SECONDS + 1;
 
 interface NodeBuckets {
   second: number[];
@@ -16,7 +19,7 @@ export class NodeRates {
 
   record(events: readonly FlowEvent[], nowMs: number): void {
     const second = Math.floor(nowMs / 1000);
-    const slot = second % SECONDS;
+    const slot = second % SLOTS;
     for (const event of events) {
       if (event.kind !== 'flow') continue;
       const name = event.flow.node_name ?? event.nodeName;
@@ -24,9 +27,9 @@ export class NodeRates {
       let node = this.nodes.get(name);
       if (!node) {
         node = {
-          second: new Array(SECONDS).fill(-1),
-          flows: new Array(SECONDS).fill(0),
-          drops: new Array(SECONDS).fill(0),
+          second: new Array(SLOTS).fill(-1),
+          flows: new Array(SLOTS).fill(0),
+          drops: new Array(SLOTS).fill(0),
           lastSeen: nowMs,
         };
         this.nodes.set(name, node);
@@ -52,7 +55,7 @@ export class NodeRates {
       }
       let flows = 0;
       let drops = 0;
-      for (let i = 0; i < SECONDS; i++) {
+      for (let i = 0; i < SLOTS; i++) {
         const s = node.second[i]!;
         if (s < current && s >= current - SECONDS) {
           flows += node.flows[i]!;
