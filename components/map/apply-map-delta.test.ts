@@ -38,4 +38,11 @@ describe('applyMapDelta', () => {
     });
     expect(again.nodes[0]).toBe(next.nodes[0]);
   });
+
+  it("takes the delta's seconds, or keeps the view's when the delta has none", () => {
+    const view: MapViewWire = { window: '5m', seconds: 300, nodes: [], edges: [] };
+    const empty = { nodes: { upsert: [], remove: [] }, edges: { upsert: [], remove: [] } };
+    expect(applyMapDelta(view, { seq: 1, window: '5m', seconds: 301, ...empty }).seconds).toBe(301);
+    expect(applyMapDelta(view, { seq: 1, window: '5m', ...empty }).seconds).toBe(300);
+  });
 });

@@ -5,6 +5,7 @@ import { edgeKey, type MapEdgeWire, type MapNodeWire, type MapViewWire } from '.
 export interface MapDeltaWire {
   seq: number;
   window: string;
+  seconds?: number;
   nodes: { upsert: MapNodeWire[]; remove: string[] };
   edges: { upsert: MapEdgeWire[]; remove: string[] };
 }
@@ -32,5 +33,5 @@ export function applyMapDelta(view: MapViewWire, delta: MapDeltaWire): MapViewWi
     upsertEdges.delete(key);
   }
   edges.push(...upsertEdges.values());
-  return { window: delta.window, nodes, edges };
+  return { window: delta.window, seconds: delta.seconds ?? view.seconds, nodes, edges };
 }

@@ -48,6 +48,8 @@ export interface WorkerUpdate {
   /** Present when it changed; null when nothing is selected or the selection has no traffic. */
   readonly detail?: SelectionDetail | null;
   readonly namespaces?: readonly string[];
+  /** Seconds of traffic the view's counts cover, when that changed (MapViewWire.seconds). */
+  readonly seconds?: number;
   /** Edges the worker drew on the page's canvas (edge-painter.ts). */
   readonly canvasEdges?: number;
 }

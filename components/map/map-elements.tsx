@@ -149,7 +149,7 @@ export const NodeCard = memo(function NodeCard({
 
 /** A card's tooltip. */
 export function nodeTooltip(node: DrawnNode, windowSeconds: number): string {
-  return `${node.id}\nin ${formatRate(node.flowsIn / windowSeconds)} · out ${formatRate(node.flowsOut / windowSeconds)}${node.drops ? ` · ${node.drops} dropped` : ''}${node.badges.map((b) => `\n${b.severity}: ${b.message}`).join('')}`;
+  return `${node.id}\nin ${formatRate(node.flowsIn / windowSeconds)} · out ${formatRate(node.flowsOut / windowSeconds)}${node.drops ? ` · ${node.drops.toLocaleString()} dropped` : ''}${node.badges.map((b) => `\n${b.severity}: ${b.message}`).join('')}`;
 }
 
 function NodeCardText({

@@ -118,4 +118,16 @@ describe('MapModel + applyGraphPatch', () => {
     });
     expect(applyGraphPatch(graph, { folded: false, topology: 1, nodes: [], edges: [] })).toBe(graph);
   });
+
+  it('passes on how many seconds the counts cover, from the snapshot and from each delta that moves it', () => {
+    const model = new MapModel();
+    model.setOptions(options);
+    model.snapshot({ ...viewOf(3), seconds: 40 });
+    expect(model.update().seconds).toBe(40);
+    model.delta({ ...delta(1, [], []), seconds: 41 });
+    expect(model.update().seconds).toBe(41);
+    // A delta without the field (an older server) keeps what the view had; nothing new to send.
+    model.delta(delta(2, [], []));
+    expect(model.update().seconds).toBeUndefined();
+  });
 });

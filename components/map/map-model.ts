@@ -17,6 +17,8 @@ export interface ModelOptions {
 
 export interface ModelUpdate {
   graph?: GraphPatch;
+  /** The seconds the view's counts cover, when that changed. */
+  seconds?: number;
   detail?: SelectionDetail | null;
   namespaces?: string[];
   /** The drawn topology changed since the last update: the layout must place the new ids. */
@@ -45,6 +47,7 @@ export class MapModel {
   private sentDetail: SelectionDetail | null = null;
   private sentDetailSource: unknown;
   private sentNamespaces = '';
+  private sentSeconds: number | undefined;
   private sentTopology = 0;
   private dirty = false;
 
@@ -57,7 +60,12 @@ export class MapModel {
   delta(delta: MapDeltaWire): void {
     this.view = this.view
       ? applyMapDelta(this.view, delta)
-      : { window: delta.window, nodes: delta.nodes.upsert, edges: delta.edges.upsert };
+      : {
+          window: delta.window,
+          seconds: delta.seconds,
+          nodes: delta.nodes.upsert,
+          edges: delta.edges.upsert,
+        };
     this.dirty = true;
   }
 
@@ -106,6 +114,11 @@ export class MapModel {
     if (detail !== undefined) out.detail = detail;
     const namespaces = this.namespaces();
     if (namespaces) out.namespaces = namespaces;
+    const seconds = this.view?.seconds;
+    if (seconds !== undefined && seconds !== this.sentSeconds) {
+      out.seconds = seconds;
+      this.sentSeconds = seconds;
+    }
     return out;
   }
 

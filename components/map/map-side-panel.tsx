@@ -113,10 +113,11 @@ export const MapSidePanel = memo(function MapSidePanel({
             ✕
           </button>
         </div>
-        <div className="side-row">
+        <div className="side-row side-summary">
           <span>total</span>
           <span className="mono">
-            {formatRate(edge.flows / windowSeconds)} · {edge.forwarded} forwarded · {edge.dropped} dropped
+            {formatRate(edge.flows / windowSeconds)} · {edge.forwarded.toLocaleString()} forwarded ·{' '}
+            {edge.dropped.toLocaleString()} dropped
           </span>
         </div>
         {[...(detail?.id === edge.id ? (detail.edges ?? []) : [])]
@@ -146,11 +147,11 @@ export const MapSidePanel = memo(function MapSidePanel({
           ✕
         </button>
       </div>
-      <div className="side-row">
+      <div className="side-row side-summary">
         <span>{node.kind}</span>
         <span className="mono">
           in {formatRate(node.flowsIn / windowSeconds)} · out {formatRate(node.flowsOut / windowSeconds)} ·{' '}
-          {node.drops} dropped
+          {node.drops.toLocaleString()} dropped
         </span>
       </div>
       {node.badges.length > 0 ? (

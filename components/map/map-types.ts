@@ -56,6 +56,8 @@ export interface MapEdgeWire {
 
 export interface MapViewWire {
   window: string;
+  /** Seconds of traffic the counts cover (server: MapView.seconds); rates are counts ÷ this. */
+  seconds?: number;
   nodes: MapNodeWire[];
   edges: MapEdgeWire[];
 }
@@ -63,6 +65,7 @@ export interface MapViewWire {
 export const WINDOWS = ['1m', '5m', '15m', '1h', 'all'] as const;
 export type MapWindow = (typeof WINDOWS)[number];
 
+/** A window's nominal length: the rate divisor until the server says how much it covers. */
 export const WINDOW_SECONDS: Record<MapWindow, number> = {
   '1m': 60,
   '5m': 300,

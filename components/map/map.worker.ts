@@ -95,10 +95,12 @@ function flush(): void {
     ...(update.graph ? { graph: update.graph } : {}),
     ...(update.detail !== undefined ? { detail: update.detail } : {}),
     ...(update.namespaces ? { namespaces: update.namespaces } : {}),
+    ...(update.seconds !== undefined ? { seconds: update.seconds } : {}),
   };
   // Nothing is laid out (or reported as laid out) before the first view arrives.
   if (!relayout || !graph || !model.loaded) {
-    if (update.graph || update.detail !== undefined || update.namespaces) post(base);
+    if (update.graph || update.detail !== undefined || update.namespaces || update.seconds !== undefined)
+      post(base);
     return;
   }
   if (relayoutAsked) engine.reset();
@@ -142,7 +144,12 @@ function configure(config: WorkerConfig): void {
     if (key !== '') {
       const close = openEventStream<MapViewWire & { seq: number }, MapDeltaWire>(key, {
         onSnapshot: (body) => {
-          model.snapshot({ window: body.window, nodes: body.nodes, edges: body.edges });
+          model.snapshot({
+            window: body.window,
+            seconds: body.seconds,
+            nodes: body.nodes,
+            edges: body.edges,
+          });
           schedule();
         },
         onDelta: (delta) => {

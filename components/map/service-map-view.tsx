@@ -49,7 +49,7 @@ export function ServiceMapView() {
     [],
   );
   const closeSelection = useCallback(() => select(undefined), [select]);
-  const windowSeconds = WINDOW_SECONDS[state.window];
+  const windowSeconds = map.seconds ?? WINDOW_SECONDS[state.window];
 
   return (
     <div className="map-page">

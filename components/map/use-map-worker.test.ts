@@ -48,4 +48,10 @@ describe('reduceWorkerUpdate', () => {
     });
     expect(later.draftsSettled).toBe(1);
   });
+
+  it('keeps the seconds the counts cover until the worker sends new ones', () => {
+    const state = reduceWorkerUpdate(initial, { seconds: 345 });
+    expect(state.seconds).toBe(345);
+    expect(reduceWorkerUpdate(state, { loaded: true }).seconds).toBe(345);
+  });
 });

@@ -23,6 +23,8 @@ export interface MapWorkerState {
   readonly connection: 'connecting' | 'open' | 'error';
   readonly detail: SelectionDetail | null;
   readonly namespaces: readonly string[];
+  /** Seconds of traffic the view's counts cover; undefined until the server said. */
+  readonly seconds?: number;
   readonly lastLayoutMs?: number;
   /** Settled layouts that replaced a draft (the view re-fits once when one lands). */
   readonly draftsSettled: number;
@@ -50,6 +52,7 @@ export function reduceWorkerUpdate(state: MapWorkerState, update: WorkerUpdate):
   if (update.graph) next.graph = applyGraphPatch(state.graph, update.graph);
   if (update.detail !== undefined) next.detail = update.detail;
   if (update.namespaces) next.namespaces = update.namespaces;
+  if (update.seconds !== undefined) next.seconds = update.seconds;
   if (update.canvasEdges !== undefined) next.canvasEdges = update.canvasEdges;
   if (update.positions) {
     next.positions = positionsOf(update.positions);

@@ -45,7 +45,7 @@ export class MapChannels {
     options: ServiceMapOptions,
     private readonly now: () => number,
   ) {
-    this.state = createServiceMapState(options);
+    this.state = createServiceMapState({ ...options, startedMs: now() });
   }
 
   setDecorator(decorate: MapDecorator): void {
@@ -96,7 +96,10 @@ export class MapChannels {
         continue;
       }
       const diff = diffViews(prev, next);
-      entry.channel.publish(isEmptyDiff(diff) ? undefined : toWireDelta(diff, next));
+      // A tick with no changed node or edge still moves the span the rates are over.
+      entry.channel.publish(
+        isEmptyDiff(diff) && prev.seconds === next.seconds ? undefined : toWireDelta(diff, next),
+      );
     }
   }
 
@@ -113,6 +116,7 @@ export class MapChannels {
 function toWireDelta(diff: MapDiff, next: MapView) {
   return {
     window: next.window,
+    seconds: next.seconds,
     nodes: { upsert: [...diff.nodes.added, ...diff.nodes.updated], remove: diff.nodes.removed },
     edges: {
       upsert: [...diff.edges.added, ...diff.edges.updated],

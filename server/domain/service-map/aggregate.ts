@@ -33,6 +33,7 @@ function checkNow(now: number): void {
 function beginBatch(state: ServiceMapState, now: number): void {
   checkNow(now);
   if (state.clock.now !== now) state.clock = clockAt(now);
+  if (now < state.dataStartMs) state.dataStartMs = now;
   if (now - state.lastSweep >= MINUTE_MS) {
     state.lastSweep = now;
     sweep(state);
@@ -49,6 +50,7 @@ function recordFlow(state: ServiceMapState, flow: Flow): void {
   const clock = state.clock;
   let t = _timeOf(flow, clock.now, counters);
   if (t > clock.now) t = clock.now;
+  if (t < state.dataStartMs) state.dataStartMs = t;
 
   const protoCode = _protocolOf(flow);
   let reply = _countsAsReply(flow, protoCode);

@@ -61,6 +61,7 @@ export function diffViews(prev: MapView, next: MapView): MapDiff {
 
   return {
     window: next.window,
+    ...(next.seconds !== undefined ? { seconds: next.seconds } : {}),
     nodes: { added: addedNodes, updated: updatedNodes, removed: removedNodes },
     edges: { added: addedEdges, updated: updatedEdges, removed: removedEdges },
   };
@@ -90,6 +91,7 @@ export function applyDiff(view: MapView, diff: MapDiff): MapView {
   for (const edge of diff.edges.updated) edges.set(edgeKey(edge), edge);
   return {
     window: diff.window,
+    ...(diff.seconds !== undefined ? { seconds: diff.seconds } : {}),
     nodes: [...nodes.values()].sort(compareNodes),
     edges: [...edges.values()].sort(compareEdges),
   };
@@ -117,7 +119,8 @@ export function createMapSequencer(initial: MapView, firstSeq = 0): MapSequencer
   return {
     publish(next) {
       const diff = diffViews(current, next);
-      if (isEmptyDiff(diff) && current.window === next.window) return null;
+      if (isEmptyDiff(diff) && current.window === next.window && current.seconds === next.seconds)
+        return null;
       const delta: MapDelta = { seq: seq + 1, baseSeq: seq, diff };
       seq += 1;
       current = next;

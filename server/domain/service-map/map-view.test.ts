@@ -118,3 +118,57 @@ describe('parseMapQuery', () => {
     expect(parsed.ok ? '' : parsed.error).toContain('window must be one of 1m, 5m, 15m, 1h, all');
   });
 });
+
+describe('the seconds a window covers', () => {
+  const front = podEndpoint('shop', 'frontend-1-a');
+  const pay = podEndpoint('payments', 'payments-1-b');
+  // Ten flows per second between two pods, from `fromMs` up to (not including) `untilMs`.
+  const steady = (fromMs: number, untilMs: number, startedMs = fromMs) => {
+    const state = createServiceMapState({ startedMs });
+    for (let t = fromMs; t < untilMs; t += 1000) {
+      const batch = Array.from({ length: 10 }, (_, i) =>
+        tcpFlow(front, pay, { time: t + i * 100, dport: 50051 }),
+      );
+      aggregate(state, batch, t + 999);
+    }
+    return state;
+  };
+
+  it('gives counts ÷ seconds the true rate anywhere within a minute, not up to 20 % more', () => {
+    // An hour of traffic, then every second from 12:00:00 to 12:00:59 checked as it ends.
+    const state = steady(NOW - 3_600_000, NOW);
+    for (let s = 0; s < 60; s++) {
+      const t = NOW + s * 1000;
+      aggregate(
+        state,
+        Array.from({ length: 10 }, (_, i) => tcpFlow(front, pay, { time: t + i * 100, dport: 50051 })),
+        t + 999,
+      );
+      for (const window of ['1m', '5m', '15m', '1h'] as const) {
+        const view = toMapView(state, { window }, t + 1000);
+        const rate = view.edges[0]!.flows / view.seconds!;
+        expect(rate, `${window} at 12:00:${s}`).toBeCloseTo(10, 5);
+      }
+    }
+    // The 5m window spans its five full minutes plus the current one.
+    expect(toMapView(state, { window: '5m' }, NOW + 45_000).seconds).toBe(345);
+  });
+
+  it('is the time since start-up while that is shorter than the window, and never 0', () => {
+    const state = steady(NOW - 40_000, NOW, NOW - 40_000);
+    expect(toMapView(state, { window: '5m' }, NOW).seconds).toBe(40);
+    expect(toMapView(state, { window: 'all' }, NOW).seconds).toBe(40);
+    expect(toMapView(state, { window: '1m' }, NOW).seconds).toBe(40);
+    expect(toMapView(createServiceMapState({ startedMs: NOW }), { window: '5m' }, NOW).seconds).toBe(1);
+  });
+
+  it('reaches back to a flow older than start-up (a back-fill)', () => {
+    const state = createServiceMapState({ startedMs: NOW });
+    aggregate(state, [tcpFlow(front, pay, { time: NOW - 90_000, dport: 50051 })], NOW);
+    expect(toMapView(state, { window: '5m' }, NOW + 10_000).seconds).toBe(100);
+  });
+
+  it('is the nominal length before anything was seen', () => {
+    expect(toMapView(createServiceMapState(), { window: '15m' }, NOW).seconds).toBe(900);
+  });
+});

@@ -29,6 +29,8 @@ export interface ServiceMapOptions {
   readonly maxEdges?: number;
   /** Entries of each identity cache (pod name → node, numeric identity → node). Default 4 × maxNodes. */
   readonly podCacheSize?: number;
+  /** When the state began collecting (epoch ms): windows reaching further back cover less. */
+  readonly startedMs?: number;
 }
 
 export interface ServiceMapCounters extends TimeCounters {
@@ -157,6 +159,11 @@ export class ServiceMapState {
     flowsEvicted: 0,
   };
   clock: Clock = clockAt(0);
+  /**
+   * Where the traffic this state holds begins: its start, or an earlier flow (a back-fill). A
+   * window's rates divide by the time it covers since then, not by its nominal length.
+   */
+  dataStartMs: number;
   lastSweep = Number.NEGATIVE_INFINITY;
   readonly sample = new FlowSample();
 
@@ -168,6 +175,7 @@ export class ServiceMapState {
     this.maxNodes = positiveInt(options.maxNodes, 5_000, 16);
     this.maxEdges = positiveInt(options.maxEdges, 20_000, 16);
     this.podCacheSize = positiveInt(options.podCacheSize, 4 * this.maxNodes, 1);
+    this.dataStartMs = options.startedMs ?? Number.POSITIVE_INFINITY;
   }
 }
 

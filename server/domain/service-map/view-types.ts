@@ -83,6 +83,12 @@ export interface MapEdge extends MapEdgeRef {
 
 export interface MapView {
   readonly window: MapWindow;
+  /**
+   * Seconds of traffic the counts cover: a window spans its length plus the bucket being filled
+   * (5m is 300–360 s), less after start-up; 'all' spans since the first flow. Rates are counts
+   * divided by this. Absent: the window's nominal length.
+   */
+  readonly seconds?: number;
   readonly nodes: readonly MapNode[];
   readonly edges: readonly MapEdge[];
 }
@@ -97,6 +103,7 @@ export interface MapQuery {
 
 export interface MapDiff {
   readonly window: MapWindow;
+  readonly seconds?: number;
   readonly nodes: {
     readonly added: readonly MapNode[];
     readonly updated: readonly MapNode[];

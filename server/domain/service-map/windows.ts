@@ -108,6 +108,13 @@ export function windowSpec(window: MapWindow, clock: Clock): WindowSpec | null {
   }
 }
 
+const RING_MS: Record<RingName, number> = { fine: FINE_MS, minute: MINUTE_MS, five: FIVE_MS };
+
+/** Epoch ms where the window's oldest bucket begins. */
+export function windowStartMs(spec: WindowSpec): number {
+  return spec.from * RING_MS[spec.ring];
+}
+
 export function sumWindow(rings: Rings, spec: WindowSpec, into: EdgeStats): void {
   const ring = rings[spec.ring];
   for (let i = 0; i < ring.length; i++) {
