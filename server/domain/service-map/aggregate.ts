@@ -50,7 +50,8 @@ function recordFlow(state: ServiceMapState, flow: Flow): void {
   const clock = state.clock;
   let t = _timeOf(flow, clock.now, counters);
   if (t > clock.now) t = clock.now;
-  if (t < state.dataStartMs) state.dataStartMs = t;
+  // A back-filled flow extends the span rates are over; one from a node clock years behind must not.
+  if (t < state.dataStartMs && t >= clock.horizon) state.dataStartMs = t;
 
   const protoCode = _protocolOf(flow);
   let reply = _countsAsReply(flow, protoCode);

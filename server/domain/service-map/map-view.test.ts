@@ -168,6 +168,12 @@ describe('the seconds a window covers', () => {
     expect(toMapView(state, { window: '5m' }, NOW + 10_000).seconds).toBe(100);
   });
 
+  it('ignores a flow older than the rings reach (a node clock far behind)', () => {
+    const state = createServiceMapState({ startedMs: NOW });
+    aggregate(state, [tcpFlow(front, pay, { time: NOW - 365 * 86_400_000, dport: 50051 })], NOW);
+    expect(toMapView(state, { window: 'all' }, NOW + 10_000).seconds).toBe(10);
+  });
+
   it('is the nominal length before anything was seen', () => {
     expect(toMapView(createServiceMapState(), { window: '15m' }, NOW).seconds).toBe(900);
   });

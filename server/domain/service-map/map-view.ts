@@ -10,7 +10,15 @@ import type { EdgeRec, NodeRec, ServiceMapState } from './state';
 import { compareEdges, compareNodes } from './view-order';
 import type { MapEdge, MapEdgeRef, MapNode, MapQuery, MapView, MapWindow } from './view-types';
 import { MAP_WINDOWS } from './view-types';
-import { clockAt, ratePerSecond, sparkline, sumWindow, windowSpec, windowStartMs } from './windows';
+import {
+  clockAt,
+  ratePerSecond,
+  sparkline,
+  sumWindow,
+  type WindowSpec,
+  windowSpec,
+  windowStartMs,
+} from './windows';
 
 interface NodeTotals {
   flowsIn: number;
@@ -70,9 +78,13 @@ function totalsOf(map: Map<NodeRec, NodeTotals>, node: NodeRec): NodeTotals {
 
 const NOMINAL_SECONDS: Record<MapWindow, number> = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600, all: 3600 };
 
-/** Whole seconds of traffic a window holds at `now` (see MapView.seconds). */
-export function windowSeconds(state: ServiceMapState, window: MapWindow, now: number): number {
-  const spec = windowSpec(window, clockAt(now));
+/** Whole seconds of traffic a window (its bucket range `spec`) holds at `now`: MapView.seconds. */
+function coveredSeconds(
+  state: ServiceMapState,
+  window: MapWindow,
+  spec: WindowSpec | null,
+  now: number,
+): number {
   const start = Math.max(spec === null ? state.dataStartMs : windowStartMs(spec), state.dataStartMs);
   if (!Number.isFinite(start)) return NOMINAL_SECONDS[window];
   return Math.max(1, Math.round((now - start) / 1000));
@@ -118,7 +130,7 @@ export function toMapView(state: ServiceMapState, query: MapQuery, now: number):
   for (const node of shown) nodes.push(toNode(node, totalsOf(totals, node)));
   nodes.sort(compareNodes);
   edges.sort(compareEdges);
-  return { window: query.window, seconds: windowSeconds(state, query.window, now), nodes, edges };
+  return { window: query.window, seconds: coveredSeconds(state, query.window, spec, now), nodes, edges };
 }
 
 /** Flow counts of one edge per 5 s over the last minute, oldest first (12 values); null if absent. */
