@@ -96,10 +96,7 @@ export class MapChannels {
         continue;
       }
       const diff = diffViews(prev, next);
-      // A tick with no changed node or edge still moves the span the rates are over.
-      entry.channel.publish(
-        isEmptyDiff(diff) && prev.seconds === next.seconds ? undefined : toWireDelta(diff, next),
-      );
+      entry.channel.publish(isEmptyDiff(diff) ? undefined : toWireDelta(diff, next));
     }
   }
 

@@ -61,7 +61,8 @@ export function diffViews(prev: MapView, next: MapView): MapDiff {
 
   return {
     window: next.window,
-    ...(next.seconds !== undefined ? { seconds: next.seconds } : {}),
+    // Only when it moved: a tick that changes nothing else still changes the rates.
+    ...(next.seconds !== undefined && next.seconds !== prev.seconds ? { seconds: next.seconds } : {}),
     nodes: { added: addedNodes, updated: updatedNodes, removed: removedNodes },
     edges: { added: addedEdges, updated: updatedEdges, removed: removedEdges },
   };
@@ -70,6 +71,7 @@ export function diffViews(prev: MapView, next: MapView): MapDiff {
 export function isEmptyDiff(diff: MapDiff): boolean {
   const { nodes, edges } = diff;
   return (
+    diff.seconds === undefined &&
     nodes.added.length === 0 &&
     nodes.updated.length === 0 &&
     nodes.removed.length === 0 &&
@@ -89,9 +91,10 @@ export function applyDiff(view: MapView, diff: MapDiff): MapView {
   for (const ref of diff.edges.removed) edges.delete(edgeKey(ref));
   for (const edge of diff.edges.added) edges.set(edgeKey(edge), edge);
   for (const edge of diff.edges.updated) edges.set(edgeKey(edge), edge);
+  const seconds = diff.seconds ?? view.seconds;
   return {
     window: diff.window,
-    ...(diff.seconds !== undefined ? { seconds: diff.seconds } : {}),
+    ...(seconds !== undefined ? { seconds } : {}),
     nodes: [...nodes.values()].sort(compareNodes),
     edges: [...edges.values()].sort(compareEdges),
   };
@@ -119,8 +122,7 @@ export function createMapSequencer(initial: MapView, firstSeq = 0): MapSequencer
   return {
     publish(next) {
       const diff = diffViews(current, next);
-      if (isEmptyDiff(diff) && current.window === next.window && current.seconds === next.seconds)
-        return null;
+      if (isEmptyDiff(diff) && current.window === next.window) return null;
       const delta: MapDelta = { seq: seq + 1, baseSeq: seq, diff };
       seq += 1;
       current = next;
