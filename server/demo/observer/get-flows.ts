@@ -72,16 +72,16 @@ function serve(ctx: GetFlowsContext, call: GetFlowsCall, req: RelayFlowsRequest)
   const mask = req.fieldMask && req.fieldMask.length > 0 ? req.fieldMask : undefined;
   // Masked flows are encoded for this stream; unmasked ones reuse the bytes shared by all streams.
   // undefined: the masked flow cannot be encoded (skipped, like an unencodable event).
-  const masked = (
-    flowEvent: FlowEvent & { kind: 'flow' },
-    paths: readonly string[],
-  ): Uint8Array | undefined => {
-    try {
-      return encodeGetFlowsResponseFast({ ...flowEvent, flow: maskFlow(flowEvent.flow, paths) });
-    } catch {
-      return undefined;
-    }
-  };
+  const maskEvent =
+    mask === undefined
+      ? undefined
+      : (event: FlowEvent & { kind: 'flow' }): Uint8Array | undefined => {
+          try {
+            return encodeGetFlowsResponseFast({ ...event, flow: maskFlow(event.flow, mask) });
+          } catch {
+            return undefined;
+          }
+        };
 
   let done = false;
   let unsubscribe: (() => void) | undefined;
@@ -136,8 +136,6 @@ function serve(ctx: GetFlowsContext, call: GetFlowsCall, req: RelayFlowsRequest)
     );
   }
   const backfill = selectBackfill(ctx.source.history(), req, accept);
-  const maskEvent =
-    mask === undefined ? undefined : (event: FlowEvent & { kind: 'flow' }) => masked(event, mask);
   writer.start(backfillBytes(ctx, statusEvents, backfill.events, maskEvent));
   if (done || !req.follow || backfill.reachedUntil) return;
 
